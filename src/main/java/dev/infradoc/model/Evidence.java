@@ -1,0 +1,30 @@
+package dev.infradoc.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
+
+/** Where a fact was seen: a source id, a locator ({@code file:line} or {@code command#line}) and a redacted excerpt. */
+public record Evidence(
+    String source, String locator, @JsonInclude(JsonInclude.Include.NON_EMPTY) String excerpt)
+    implements Comparable<Evidence> {
+
+  private static final Comparator<Evidence> ORDER =
+      Comparator.comparing(Evidence::source)
+          .thenComparing(Evidence::locator)
+          .thenComparing(Evidence::excerpt);
+
+  public Evidence {
+    source = Strings.orEmpty(source);
+    locator = Strings.orEmpty(locator);
+    excerpt = Strings.orEmpty(excerpt);
+  }
+
+  public static Evidence of(String source, String locator, String excerpt) {
+    return new Evidence(source, locator, excerpt);
+  }
+
+  @Override
+  public int compareTo(Evidence o) {
+    return ORDER.compare(this, o);
+  }
+}
