@@ -17,6 +17,8 @@ public final class FileEvidence {
   private static final Pattern KEY_VALUE =
       Pattern.compile("^(-\\s+)?([\"']?)([A-Za-z_][A-Za-z0-9_.-]*)\\2(\\s*[:=]\\s*)(.+)$");
 
+  private static final Pattern FLOW_LIST = Pattern.compile("\\[\\s*[\"'].*[\"']\\s*]");
+
   private final String sourceId;
   private final Redactor redactor;
   private final Map<String, YamlFile> files = new HashMap<>();
@@ -46,7 +48,8 @@ public final class FileEvidence {
 
   /** Evidence for a key of a mapping: the line of the key. */
   public Evidence ofKey(YamlNode map, String key) {
-    return of(map.file(), map.keyLine(key));
+    YamlNode value = map.get(key);
+    return of(value.isMissing() ? map.file() : value.file(), map.keyLine(key));
   }
 
   public Evidence of(String file, int line) {
@@ -68,6 +71,9 @@ public final class FileEvidence {
   /** A line of a target file made safe to show: secret-named values masked, then the redactor's rules. */
   public String excerpt(String line) {
     String s = line.strip();
+    // a flow list ["redis-server", "--requirepass", "x"] is shown as the command it is, so the
+    // redactor sees an option followed by its value
+    if (FLOW_LIST.matcher(s).find()) s = s.replaceAll("[\"']\\s*,\\s*[\"']", " ");
     Matcher m = KEY_VALUE.matcher(s);
     if (m.matches() && Redactor.isSecretName(m.group(3))) {
       String value = m.group(5).strip();
