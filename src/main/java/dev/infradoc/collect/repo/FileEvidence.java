@@ -19,6 +19,9 @@ public final class FileEvidence {
 
   private static final Pattern FLOW_LIST = Pattern.compile("\\[\\s*[\"'].*[\"']\\s*]");
 
+  private static final Pattern REFERENCE = Pattern.compile(
+      "[\"']?(\\$\\{\\{[^}]*}}|\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$\\([A-Za-z_][A-Za-z0-9_]*\\)|\\$[A-Za-z_][A-Za-z0-9_]*)[\"']?");
+
   private final String sourceId;
   private final Redactor redactor;
   private final Map<String, YamlFile> files = new HashMap<>();
@@ -77,7 +80,9 @@ public final class FileEvidence {
     Matcher m = KEY_VALUE.matcher(s);
     if (m.matches() && Redactor.isSecretName(m.group(3))) {
       String value = m.group(5).strip();
-      boolean reference = value.startsWith("${") || value.startsWith("$(") || value.startsWith("[redacted")
+      // a bare reference names where the secret comes from and is kept; "${X:-default}" is not
+      // bare: its default may be the secret itself
+      boolean reference = REFERENCE.matcher(value).matches() || value.startsWith("[redacted")
           || value.equals("|") || value.equals(">") || value.startsWith("{") || value.startsWith("[")
           || value.startsWith("&") || value.startsWith("*");
       if (!reference) {
