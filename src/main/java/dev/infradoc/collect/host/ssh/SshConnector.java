@@ -249,11 +249,10 @@ public final class SshConnector {
       String variable = options.passwordEnv().orElse(SshEnvironment.DEFAULT_PASSWORD_VARIABLE);
       String password = env.variable(variable);
       if (password != null) offered.add("password from $" + variable);
-      boolean identityBroken = options.identity().isPresent()
-          && files.offered().stream().noneMatch(o -> o.contains(SshEnvironment.show(options.identity().get())));
-      if (identityBroken) {
-        throw new CollectionException(Category.LOCAL_SETUP,
-            where + ": cannot use --identity: " + String.join("; ", files.problems()),
+      String identityProblem = options.identity().map(files::problem).orElse(null);
+      if (identityProblem != null) {
+        // the user asked for this key: not using it silently would be worse than stopping
+        throw new CollectionException(Category.LOCAL_SETUP, where + ": cannot use --identity: " + identityProblem,
             "pass a readable OpenSSH private key; for an encrypted one set "
                 + SshEnvironment.PASSPHRASE_VARIABLE + " or load it into ssh-agent", null);
       }
@@ -279,8 +278,9 @@ public final class SshConnector {
         }
         if (auth.isSuccess()) return;
         Throwable error = auth.getException();
+        boolean dropped = !session.isOpen();
         session.close(true);
-        if (!session.isOpen() && error != null && !String.valueOf(error.getMessage()).contains("authentication")) {
+        if (dropped && error != null && !String.valueOf(error.getMessage()).contains("authentication")) {
           throw new CollectionException(Category.CONNECTION_DROPPED,
               where + ": the connection dropped during authentication (" + ConnectFailure.describe(error) + ")",
               "check the server's sshd log, then re-run", error);
