@@ -1,6 +1,7 @@
 package dev.infradoc.collect.compose;
 
 import dev.infradoc.collect.CollectContext;
+import dev.infradoc.collect.repo.ExternalEndpoint;
 import dev.infradoc.collect.repo.FileEvidence;
 import dev.infradoc.collect.repo.HostReference;
 import dev.infradoc.collect.repo.YamlNode;
@@ -271,9 +272,16 @@ final class ComposeProject {
       attrs.put("env." + e.key(), value.isScalar() ? ev.redactor().envValue(e.key(), raw) : "(from the shell)");
       for (HostReference ref : HostReference.find(e.key(), raw)) {
         String target = hostToService.get(ref.host());
-        if (target == null || id(target).equals(id)) continue;
-        out.add(new Dependency(id, id(target), ref.scheme(), ref.port(), Dependency.CONFIGURED,
-            List.of(ev.ofEnv(value, e.key(), raw))));
+        Evidence where = ev.ofEnv(value, e.key(), raw);
+        if (target == null) {
+          ExternalEndpoint.of(ref, ctx.knowledge(), where).ifPresent(ext -> {
+            out.add(ext);
+            out.add(new Dependency(id, ext.id(), ref.scheme(), ref.port(), Dependency.CONFIGURED, List.of(where)));
+          });
+          continue;
+        }
+        if (id(target).equals(id)) continue;
+        out.add(new Dependency(id, id(target), ref.scheme(), ref.port(), Dependency.CONFIGURED, List.of(where)));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.infradoc.collect.kubernetes;
 
 import dev.infradoc.collect.repo.FileEvidence;
 import dev.infradoc.collect.repo.YamlNode;
+import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Problem;
@@ -22,12 +23,14 @@ final class Cluster {
 
   final List<Manifest> manifests;
   final FileEvidence ev;
+  final Knowledge knowledge;
   final Fragment out;
   final Map<String, Draft> drafts = new TreeMap<>();
 
-  Cluster(List<Manifest> manifests, FileEvidence ev, Fragment out) {
+  Cluster(List<Manifest> manifests, FileEvidence ev, Knowledge knowledge, Fragment out) {
     this.manifests = List.copyOf(manifests);
     this.ev = ev;
+    this.knowledge = knowledge;
     this.out = out;
   }
 

@@ -122,7 +122,7 @@ public final class KubernetesCollector implements Collector {
     }
     for (String rel : tree.unreadable()) out.add(new Problem(sourceId, rel, "could not be read", "check the file permissions"));
 
-    Cluster cluster = new Cluster(new ArrayList<>(byId.values()), ev, out);
+    Cluster cluster = new Cluster(new ArrayList<>(byId.values()), ev, context.knowledge(), out);
     Workloads.read(cluster);
     Services.read(cluster);
     Autoscaling.read(cluster);

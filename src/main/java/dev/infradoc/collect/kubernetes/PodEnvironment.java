@@ -1,8 +1,10 @@
 package dev.infradoc.collect.kubernetes;
 
+import dev.infradoc.collect.repo.ExternalEndpoint;
 import dev.infradoc.collect.repo.HostReference;
 import dev.infradoc.collect.repo.YamlNode;
 import dev.infradoc.model.Dependency;
+import dev.infradoc.model.Evidence;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,9 +86,15 @@ final class PodEnvironment {
   private static void connections(Cluster c, Manifest m, String name, String raw, YamlNode where) {
     for (HostReference ref : HostReference.find(name, raw)) {
       Optional<Manifest> service = service(c, m.namespace(), ref.host());
-      if (service.isEmpty()) continue;
-      c.out.add(new Dependency(m.id(), service.get().id(), ref.scheme(), ref.port(), Dependency.CONFIGURED,
-          List.of(c.ev.ofEnv(where, name, raw))));
+      Evidence at = c.ev.ofEnv(where, name, raw);
+      if (service.isEmpty()) {
+        ExternalEndpoint.of(ref, c.knowledge, at).ifPresent(ext -> {
+          c.out.add(ext);
+          c.out.add(new Dependency(m.id(), ext.id(), ref.scheme(), ref.port(), Dependency.CONFIGURED, List.of(at)));
+        });
+        continue;
+      }
+      c.out.add(new Dependency(m.id(), service.get().id(), ref.scheme(), ref.port(), Dependency.CONFIGURED, List.of(at)));
     }
   }
 

@@ -35,12 +35,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden cases under {@code src/test/resources/golden/<case>/}: each collector that supports
+ * Golden cases under {@code src/test/resources/golden/iac/<case>/}: each collector that supports
  * {@code input/} runs on it, and the sorted fragments must equal {@code expected/fragment.json}.
  * Run with {@code -Dgolden.update=true} to rewrite the expected files (then review them by eye).
  */
 class IacGoldenTest {
-  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/iac");
   private static final Map<String, Collector> COLLECTORS = new LinkedHashMap<>();
 
   static {

@@ -33,7 +33,7 @@ class IacSecretsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void collect_neverOutputsASecretValue_fromAGoldenInput(String name) throws Exception {
-    Path input = Path.of("src/test/resources/golden", name, "input");
+    Path input = Path.of("src/test/resources/golden/iac", name, "input");
     String fixture = readAll(input);
     Target target = Target.parse(input.toString());
     CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new Redactor(), CollectEvents.NONE);
