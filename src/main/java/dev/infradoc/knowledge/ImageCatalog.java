@@ -3,7 +3,6 @@ package dev.infradoc.knowledge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.infradoc.model.ComponentKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
 /** What a container image is, from {@code knowledge/images.yaml}. */
 public final class ImageCatalog {
 
-  /** One entry of images.yaml. */
-  public record ImageKind(String id, String technology, ComponentKind kind, Pattern match) {}
+  /** One entry of images.yaml; {@code kind} is a component kind id such as "database". */
+  public record ImageKind(String id, String technology, String kind, Pattern match) {}
 
   /** An image reference taken apart: repository path (no registry, no library/), tag, digest. */
   public record ImageRef(String repository, String tag, String digest) {}
@@ -42,12 +41,17 @@ public final class ImageCatalog {
       List<ImageKind> out = new ArrayList<>();
       for (JsonNode n : yaml.readTree(in).path("images")) {
         out.add(new ImageKind(n.path("id").asText(), n.path("technology").asText(),
-            ComponentKind.fromId(n.path("kind").asText()), Pattern.compile(n.path("match").asText())));
+            n.path("kind").asText(), Pattern.compile(n.path("match").asText())));
       }
       return new ImageCatalog(List.copyOf(out));
     } catch (IOException e) {
       throw new UncheckedIOException("knowledge file " + resource + " is not valid YAML", e);
     }
+  }
+
+  /** Every entry, in file order. */
+  public List<ImageKind> entries() {
+    return images;
   }
 
   /** The first entry whose pattern matches the image's repository path. */

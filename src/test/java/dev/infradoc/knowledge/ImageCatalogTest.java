@@ -19,20 +19,25 @@ class ImageCatalogTest {
 
   @Test
   void find_knowsDataStoresQueuesAndEdgeByImage() {
-    assertThat(images.find("postgres:16").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.DATABASE);
-    assertThat(images.find("bitnami/kafka:3.7").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.STREAM);
+    assertThat(images.find("postgres:16").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.DATABASE.id());
+    assertThat(images.find("bitnami/kafka:3.7").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.STREAM.id());
     assertThat(images.find("confluentinc/cp-kafka:7.6.1").map(ImageCatalog.ImageKind::technology)).contains("Apache Kafka");
-    assertThat(images.find("redis:7").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.CACHE);
-    assertThat(images.find("traefik:v3.1").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.LOAD_BALANCER);
-    assertThat(images.find("otel/opentelemetry-collector-contrib:0.104.0").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.TRACING);
-    assertThat(images.find("docker.elastic.co/elasticsearch/elasticsearch:8.14.0").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.SEARCH);
+    assertThat(images.find("redis:7").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.CACHE.id());
+    assertThat(images.find("traefik:v3.1").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.LOAD_BALANCER.id());
+    assertThat(images.find("otel/opentelemetry-collector-contrib:0.104.0").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.TRACING.id());
+    assertThat(images.find("docker.elastic.co/elasticsearch/elasticsearch:8.14.0").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.SEARCH.id());
   }
 
   @Test
   void find_classifiesExportersAsMonitoring_notAsWhatTheyExport() {
     assertThat(images.find("quay.io/prometheuscommunity/postgres-exporter:v0.15.0").map(ImageCatalog.ImageKind::kind))
-        .contains(ComponentKind.MONITORING);
+        .contains(ComponentKind.MONITORING.id());
     assertThat(images.find("quay.io/prometheus/node-exporter:v1.8.2").map(ImageCatalog.ImageKind::id)).contains("node-exporter");
+  }
+
+  @Test
+  void entries_allNameAComponentKindOfTheModel() {
+    assertThat(images.entries()).isNotEmpty().allSatisfy(i -> ComponentKind.fromId(i.kind()));
   }
 
   @Test

@@ -171,7 +171,7 @@ final class ComposeProject {
    */
   private Classification classify(String image, boolean built, boolean noPorts, String command) {
     Optional<ImageCatalog.ImageKind> known = image.isEmpty() ? Optional.empty() : ImageCatalog.shipped().find(image);
-    if (known.isPresent()) return new Classification(known.get().kind(), known.get().technology(), true);
+    if (known.isPresent()) return new Classification(ComponentKind.fromId(known.get().kind()), known.get().technology(), true);
     String technology = built ? TECHNOLOGY_BUILT : image.isEmpty() ? "" : "container image " + ImageCatalog.parse(image).repository();
     Optional<ProcessSignature> sig = command.isEmpty() ? Optional.empty() : signature(command);
     if (sig.isPresent() && !sig.get().role().equals("session")) technology = sig.get().technology();

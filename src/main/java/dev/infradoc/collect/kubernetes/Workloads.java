@@ -157,7 +157,7 @@ final class Workloads {
     if (!image.isEmpty()) d.attributes.put("image", image);
     Optional<ImageCatalog.ImageKind> known = image.isEmpty() ? Optional.empty() : ImageCatalog.shipped().find(image);
     if (known.isPresent()) {
-      d.kind = known.get().kind();
+      d.kind = ComponentKind.fromId(known.get().kind());
       d.technology = known.get().technology();
       ImageCatalog.ImageRef ref = ImageCatalog.parse(image);
       if (!ref.tag().isEmpty() && !ref.tag().equals("latest") && !ref.tag().contains("$")) d.version = ref.tag();
