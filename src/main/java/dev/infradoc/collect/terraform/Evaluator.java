@@ -30,10 +30,12 @@ final class Evaluator {
 
   /** The expression as written, on one line. */
   static String text(Hcl e) {
+    if (e == null) return "";
     return e.printTrimmed(ROOT).replaceAll("\\s*\\n\\s*", " ");
   }
 
   static TfValue eval(Expression e, Scope scope) {
+    if (e == null) return new Unknown("");
     try {
       return evalOrNull(e, scope);
     } catch (RuntimeException ex) {
@@ -90,6 +92,8 @@ final class Evaluator {
   }
 
   private static TfValue template(List<Expression> parts, Scope scope, Expression whole, boolean dedent) {
+    // Template directives (%{if}, %{for}) are not in the parser's grammar: never evaluate around them.
+    if (text(whole).contains("%{")) return new Unknown(text(whole));
     StringBuilder sb = new StringBuilder();
     for (Expression part : parts) {
       if (part instanceof Hcl.Literal l) {

@@ -6,7 +6,6 @@ import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Zone;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +20,7 @@ final class FragmentWriter {
   private FragmentWriter() {}
 
   static void write(List<ResourceRecord> records, Fragment fragment) {
-    Map<String, ResourceRecord> byId = new HashMap<>();
+    Map<String, ResourceRecord> byId = new TreeMap<>();
     records.forEach(r -> byId.merge(r.id, r, ResourceRecord::merge));
     Map<String, NetworkTiers.Tier> tiers = NetworkTiers.of(List.copyOf(byId.values()));
     Map<String, Dependency> deps = new TreeMap<>();
@@ -80,6 +79,11 @@ final class FragmentWriter {
           break;
         }
       }
+    }
+    if (parent.isEmpty() && r.info.zone().equals("subnet")) {
+      // State files record dependencies, not attribute references: a subnet that depends on exactly one VPC is in it.
+      List<String> vpcs = refs.stream().filter(id -> byId.get(id) != null && byId.get(id).info.zone().equals("vpc")).toList();
+      if (vpcs.size() == 1) parent = vpcs.get(0);
     }
     if (tier != null) {
       attributes.put("tier", tier.tier());

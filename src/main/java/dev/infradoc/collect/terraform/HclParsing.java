@@ -40,9 +40,13 @@ final class HclParsing {
     } catch (RuntimeException e) {
       return new Result(null, "1:1: " + e.getMessage(), List.of());
     }
-    if (sf instanceof Hcl.ConfigFile cf) {
+    // The grammar lacks template directives (%{if}, %{for}); the parser gets past them and the tree
+    // still prints back exactly. Any other error means Terraform would reject the file too.
+    List<String> other = errors.stream().filter(e -> !e.contains("token recognition error at: '%{'")).toList();
+    if (sf instanceof Hcl.ConfigFile cf && other.isEmpty()) {
       return new Result(new HclFile(relPath, cf), null, List.copyOf(errors));
     }
+    if (!other.isEmpty()) return new Result(null, other.get(0), List.of());
     return new Result(null, errors.isEmpty() ? "1:1: not valid HCL" : errors.get(0), List.of());
   }
 

@@ -65,14 +65,15 @@ final class ModuleInstance implements Scope {
       Input in = inputs.get(name);
       if (in != null) {
         vars.put(name, in.value());
-        varRefs.put(name, in.refs());
+        varRefs.put(name, sensitive(name) ? hidden(name, in.refs()) : in.refs());
         return;
       }
       Hcl.Attribute def = ModuleDecl.attribute(d.node(), "default");
       Refs refs = new Refs();
       if (def != null) {
         vars.put(name, Evaluator.eval(def.getValue(), Scope.EMPTY));
-        refs.origins.add(run.evidence(d.file().locator(def), d.file().lineText(def)));
+        refs.origins.add(run.evidence(d.file().locator(def), sensitive(name)
+            ? "default = " + Redactor.marker("sensitive variable") : d.file().lineText(def)));
       } else {
         run.problem("variable " + address + "var." + name + " (" + d.file().locator(d.node()) + ")",
             "no value: no default, and not set by the caller, terraform.tfvars, *.auto.tfvars or --var-file",
@@ -80,6 +81,16 @@ final class ModuleInstance implements Scope {
       }
       varRefs.put(name, refs);
     });
+  }
+
+  /** The lines a sensitive variable's value came from, without the value. */
+  private Refs hidden(String name, Refs refs) {
+    Refs out = new Refs();
+    refs.targets.forEach((id, evs) -> evs.forEach(e -> out.target(id, e)));
+    for (Evidence e : refs.origins) {
+      out.origins.add(Evidence.of(e.source(), e.locator(), name + " = " + Redactor.marker("sensitive variable")));
+    }
+    return out;
   }
 
   // ---- Scope

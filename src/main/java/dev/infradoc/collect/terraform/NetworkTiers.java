@@ -70,7 +70,7 @@ final class NetworkTiers {
     }
     if (natVia != null) return new Tier("private", "route table " + natVia);
     if (name.matches(".*(public).*")) return new Tier("public", "name " + names(subnet));
-    if (name.matches(".*(private|app|internal).*")) return new Tier("private", "name " + names(subnet));
+    if (name.matches(".*(private|internal).*")) return new Tier("private", "name " + names(subnet));
     if (!tables.isEmpty()) {
       return new Tier("private", "route table " + address(tables.iterator().next(), byId) + " has no route to an internet or NAT gateway");
     }
