@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -107,8 +108,8 @@ public final class Knowledge {
     return endpoints.stream().filter(e -> e.host().matcher(host).matches()).findFirst();
   }
 
-  /** The technology a URL scheme names (postgres -> PostgreSQL), if known. */
+  /** The technology a URL scheme names (postgres -> PostgreSQL), if known; schemes ignore case (RFC 3986). */
   public Optional<String> scheme(String scheme) {
-    return Optional.ofNullable(schemes.get(scheme));
+    return Optional.ofNullable(schemes.get(scheme.toLowerCase(Locale.ROOT)));
   }
 }

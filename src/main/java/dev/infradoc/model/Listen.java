@@ -1,5 +1,6 @@
 package dev.infradoc.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Comparator;
 
 /** An address and port a component accepts connections on. */
@@ -10,6 +11,7 @@ public record Listen(String address, int port, String protocol) implements Compa
           .thenComparing(Listen::address);
 
   /** True when the address accepts connections from other machines. */
+  @JsonIgnore
   public boolean isPublic() {
     return !(address.startsWith("127.") || address.equals("::1") || address.equals("localhost"));
   }

@@ -1,0 +1,118 @@
+package dev.infradoc.cli;
+
+import dev.infradoc.collect.CollectEvents;
+import dev.infradoc.collect.CollectOptions;
+import dev.infradoc.collect.Collector;
+import dev.infradoc.collect.Target;
+import dev.infradoc.pipeline.Collectors;
+import dev.infradoc.pipeline.Documents;
+import dev.infradoc.pipeline.Pipeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code infradoc scan TARGET... --out DIR}: collect, merge, analyze, write the documents. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+    description = {"Scans targets and writes architecture.md, diagrams.md and model.json.",
+        "A TARGET is 'local', ssh://[user@]host[:port], [user@]host, a Host alias from ~/.ssh/config, or a path."})
+final class ScanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin OutputOptions output;
+
+  @Parameters(arity = "1..*", paramLabel = "TARGET", description = "What to scan; several targets merge into one model.")
+  List<String> targets;
+
+  @Option(names = {"-o", "--out"}, defaultValue = "docs", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = {"-i", "--identity"}, description = "SSH private key file.")
+  Path identity;
+
+  @Option(names = "--known-hosts", description = "known_hosts file (default: ~/.ssh/known_hosts).")
+  Path knownHosts;
+
+  @Option(names = "--accept-new-host-keys", description = "Accept and record keys of hosts not yet in known_hosts (a changed key still fails).")
+  boolean acceptNew;
+
+  @Option(names = "--connect-timeout", defaultValue = "10", description = "Seconds to connect and authenticate (default: ${DEFAULT-VALUE}).")
+  int connectTimeout;
+
+  @Option(names = "--command-timeout", defaultValue = "60", description = "Seconds the probe may run (default: ${DEFAULT-VALUE}).")
+  int commandTimeout;
+
+  @Option(names = "--sudo", description = "Run the probe through 'sudo -n' (never prompts) to read what needs root.")
+  boolean sudo;
+
+  @Option(names = "--password-env", description = "Name of an environment variable holding the SSH password (never pass a password as a flag).")
+  String passwordEnv;
+
+  @Option(names = "--var-file", description = "Terraform variable file (repeatable).")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Target> parsed = new ArrayList<>();
+    for (String t : targets) {
+      try {
+        parsed.add(Target.parse(t));
+      } catch (IllegalArgumentException e) {
+        err.println("infradoc: target " + e.getMessage());
+        return ExitCode.USAGE;
+      }
+    }
+    if (connectTimeout <= 0 || commandTimeout <= 0) {
+      err.println("infradoc: --connect-timeout and --command-timeout must be positive numbers of seconds");
+      return ExitCode.USAGE;
+    }
+    CollectOptions options = new CollectOptions(Optional.ofNullable(identity), Optional.ofNullable(knownHosts),
+        acceptNew, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(commandTimeout), sudo,
+        Optional.ofNullable(passwordEnv), List.copyOf(varFiles));
+    List<Collector> collectors = Collectors.all();
+    Pipeline.Result result = new Pipeline(collectors, Clock.systemUTC()).scan(parsed, options, events(err));
+    result.failures().forEach(f -> err.println("infradoc: " + f.message()));
+    if (result.failures().size() == parsed.size()) {
+      err.println("infradoc: nothing was collected; no documents written");
+      return ExitCode.NOTHING;
+    }
+    try {
+      Documents.write(out, result.model(), result.run());
+    } catch (IOException e) {
+      err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
+      return ExitCode.NOTHING;
+    }
+    if (!output.quiet) {
+      err.println("infradoc: wrote " + out.resolve("architecture.md") + ", diagrams.md, model.json ("
+          + result.model().components().size() + " components, " + result.model().dependencies().size()
+          + " dependencies, " + result.model().findings().size() + " findings)");
+    }
+    return result.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+  }
+
+  private CollectEvents events(PrintWriter err) {
+    if (!output.verbose) return CollectEvents.NONE;
+    return new CollectEvents() {
+      @Override
+      public void phase(Target target, String phase, long millis) {
+        err.println("infradoc: " + target.display() + ": " + phase + " " + millis + " ms");
+      }
+
+      @Override
+      public void detail(Target target, String message) {
+        err.println("infradoc: " + target.display() + ": " + message);
+      }
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package dev.infradoc.pipeline;
+
+import dev.infradoc.model.Model;
+import dev.infradoc.render.json.ModelJson;
+import dev.infradoc.render.markdown.ArchitectureDocument;
+import dev.infradoc.render.mermaid.DiagramsDocument;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders the model into the output folder's documents and writes them atomically. */
+public final class Documents {
+  private Documents() {}
+
+  public static Map<String, String> render(Model model, RunInfo run) {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("architecture.md", new ArchitectureDocument(model, run).render());
+    files.put("diagrams.md", new DiagramsDocument(model, run).render());
+    files.put("model.json", ModelJson.write(model));
+    return files;
+  }
+
+  public static void write(Path outDir, Model model, RunInfo run) throws IOException {
+    OutputWriter.write(outDir, render(model, run));
+  }
+}

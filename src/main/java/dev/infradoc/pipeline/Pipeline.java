@@ -1,0 +1,80 @@
+package dev.infradoc.pipeline;
+
+import dev.infradoc.analyze.Analyzer;
+import dev.infradoc.collect.CollectContext;
+import dev.infradoc.collect.CollectEvents;
+import dev.infradoc.collect.CollectOptions;
+import dev.infradoc.collect.CollectionException;
+import dev.infradoc.collect.Collector;
+import dev.infradoc.collect.Target;
+import dev.infradoc.knowledge.Knowledge;
+import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Model;
+import dev.infradoc.model.ModelBuilder;
+import dev.infradoc.model.Problem;
+import dev.infradoc.redact.Redactor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place the pipeline is wired: collect each target, merge, analyze. Rendering is {@link Documents}. */
+public final class Pipeline {
+  private final List<Collector> collectors;
+  private final Clock clock;
+
+  /** What a scan produced, and which targets failed (each with its one-line reason). */
+  public record Result(Model model, List<Failure> failures, RunInfo run) {}
+
+  /** A target that gave nothing, and why. */
+  public record Failure(Target target, String message) {}
+
+  public Pipeline(List<Collector> collectors, Clock clock) {
+    this.collectors = List.copyOf(collectors);
+    this.clock = clock;
+  }
+
+  public Result scan(List<Target> targets, CollectOptions options, CollectEvents events) {
+    Knowledge knowledge = Knowledge.load();
+    List<RunInfo.Phase> phases = new ArrayList<>();
+    CollectEvents timing = new CollectEvents() {
+      @Override
+      public void phase(Target target, String phase, long millis) {
+        synchronized (phases) {
+          phases.add(new RunInfo.Phase(target.display(), phase, millis));
+        }
+        events.phase(target, phase, millis);
+      }
+
+      @Override
+      public void detail(Target target, String message) {
+        events.detail(target, message);
+      }
+    };
+    CollectContext context = new CollectContext(options, knowledge, new Redactor(), timing);
+    ModelBuilder builder = new ModelBuilder();
+    List<Failure> failures = new ArrayList<>();
+    for (Target target : targets) {
+      Optional<Collector> collector = collectors.stream().filter(c -> c.supports(target)).findFirst();
+      if (collector.isEmpty()) {
+        failures.add(new Failure(target, target.display() + ": no collector reads this kind of target"));
+        continue;
+      }
+      try {
+        Fragment fragment = collector.get().collect(target, context);
+        builder.add(fragment);
+      } catch (CollectionException e) {
+        failures.add(new Failure(target, e.oneLine()));
+        Fragment failed = new Fragment();
+        failed.problems.add(new Problem(target.display(), "the whole target", e.getMessage(), e.hint()));
+        builder.add(failed);
+      }
+    }
+    String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    Model model = builder.build(new Model.GeneratedBy("infradoc", Version.current()), now);
+    model = new Analyzer().analyze(model);
+    return new Result(model, failures, new RunInfo(now, List.copyOf(phases)));
+  }
+}

@@ -1,0 +1,78 @@
+package dev.infradoc.render.markdown;
+
+import static dev.infradoc.render.markdown.Markdown.text;
+
+import dev.infradoc.model.Component;
+import dev.infradoc.model.Finding;
+import dev.infradoc.model.Host;
+import dev.infradoc.model.Model;
+import dev.infradoc.model.Severity;
+import dev.infradoc.pipeline.RunInfo;
+import dev.infradoc.render.View;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** architecture.md: every section design.md lists, each drawn from the model only. */
+public final class ArchitectureDocument {
+  private final View view;
+  private final Model model;
+  private final RunInfo run;
+
+  public ArchitectureDocument(Model model, RunInfo run) {
+    this.model = model;
+    this.view = new View(model);
+    this.run = run;
+  }
+
+  public String render() {
+    StringBuilder md = new StringBuilder();
+    md.append("# Architecture: ").append(text(title())).append("\n\n");
+    md.append("_InfraDoc ").append(text(model.generatedBy().version())).append(", ")
+        .append(text(run.summary())).append("._\n\n");
+    md.append("Every statement here comes from what the scan observed or read, with its evidence "
+        + "(`command#line` or `file:line`, full detail in model.json). What was not observed is said so.\n\n");
+    overview(md);
+    new InventorySection(view).render(md);
+    new StackSection(view).render(md);
+    new DependencySection(view).render(md);
+    new NetworkSection(view).render(md);
+    new FlowSection(view).render(md);
+    new OperationsSection(view).render(md);
+    new FindingsSection(view).render(md);
+    new CoverageSection(view).render(md);
+    return md.toString();
+  }
+
+  private String title() {
+    List<String> names = model.hosts().stream().map(Host::hostname).toList();
+    if (!names.isEmpty()) return names.size() <= 3 ? String.join(", ", names) : names.size() + " hosts";
+    return model.sources().stream().map(s -> s.location()).collect(Collectors.joining(", "));
+  }
+
+  private void overview(StringBuilder md) {
+    md.append("## Overview\n\n");
+    md.append(Markdown.header("Measure", "Value"));
+    for (Host h : model.hosts()) {
+      md.append(Markdown.row("Host " + text(h.hostname()), text(String.join("; ", List.of(
+          h.os().isEmpty() ? "OS not observed" : h.os(), h.kernel(), h.cpu(), h.memory())
+          .stream().filter(s -> !s.isEmpty()).toList()))));
+    }
+    Map<String, Integer> kinds = view.countByKind();
+    md.append(Markdown.row("Components", model.components().size() + (kinds.isEmpty() ? "" : ": "
+        + text(kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))))));
+    Map<String, Integer> depKinds = new TreeMap<>();
+    model.dependencies().forEach(d -> depKinds.merge(d.kind(), 1, Integer::sum));
+    md.append(Markdown.row("Dependencies", model.dependencies().size() + (depKinds.isEmpty() ? "" : " ("
+        + depKinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + ")")));
+    List<Component> externals = view.byRole().get("external");
+    md.append(Markdown.row("External dependencies", externals.isEmpty() ? "none observed"
+        : externals.size() + ": " + text(externals.stream().map(Component::name).collect(Collectors.joining(", ")))));
+    Map<Severity, Long> sev = model.findings().stream().collect(Collectors.groupingBy(Finding::severity, TreeMap::new, Collectors.counting()));
+    md.append(Markdown.row("Findings", sev.isEmpty() ? "none" : sev.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", "))));
+    md.append("\n");
+    md.append(new PatternDescriber(view).describe()).append("\n");
+  }
+}

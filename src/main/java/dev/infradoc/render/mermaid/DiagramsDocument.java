@@ -1,0 +1,215 @@
+package dev.infradoc.render.mermaid;
+
+import dev.infradoc.model.Component;
+import dev.infradoc.model.ComponentKind;
+import dev.infradoc.model.Dependency;
+import dev.infradoc.model.Host;
+import dev.infradoc.model.Listen;
+import dev.infradoc.model.Model;
+import dev.infradoc.pipeline.RunInfo;
+import dev.infradoc.render.View;
+import dev.infradoc.render.markdown.Markdown;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** diagrams.md: Mermaid diagrams drawn from the model only, grouped by host and role. */
+public final class DiagramsDocument {
+  private final Model model;
+  private final View view;
+  private final Mermaid ids;
+  private final RunInfo run;
+
+  public DiagramsDocument(Model model, RunInfo run) {
+    this.model = model;
+    this.view = new View(model);
+    this.ids = new Mermaid(model.components());
+    this.run = run;
+  }
+
+  public String render() {
+    StringBuilder md = new StringBuilder("# Diagrams\n\n");
+    md.append("_InfraDoc ").append(Markdown.text(model.generatedBy().version())).append(", ")
+        .append(Markdown.text(run.summary())).append("._\n\n");
+    md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
+        + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
+    section(md, "System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system());
+    section(md, "Service dependencies", "Only components that use or are used by another.", dependencies());
+    section(md, "Network and ports", "Listening sockets by exposure.", network());
+    section(md, "Deployment", "Every component on each host.", deployment());
+    section(md, "Request flow", "From the entry point along the dependencies.", requestFlow());
+    section(md, "CI/CD pipeline", "", cicd());
+    return md.toString();
+  }
+
+  private static void section(StringBuilder md, String title, String caption, String diagram) {
+    md.append("## ").append(title).append("\n\n");
+    if (diagram.startsWith("Not drawn")) {
+      md.append(diagram).append("\n\n");
+      return;
+    }
+    if (!caption.isEmpty()) md.append(caption).append("\n\n");
+    md.append("```mermaid\n").append(diagram).append("```\n\n");
+  }
+
+  private String system() {
+    List<Component> shown = model.components().stream()
+        .filter(c -> !c.kind().role().equals("platform") && c.kind() != ComponentKind.SCHEDULER || !view.from(c.id()).isEmpty() || view.hasIncoming(c.id()))
+        .toList();
+    if (shown.isEmpty()) return "Not drawn: no services were observed.";
+    StringBuilder d = new StringBuilder("flowchart LR\n");
+    hostGroups(d, shown, true);
+    edges(d, shown, model.dependencies());
+    return d.toString();
+  }
+
+  private String dependencies() {
+    Set<String> involved = new LinkedHashSet<>();
+    model.dependencies().forEach(dep -> {
+      involved.add(dep.from());
+      involved.add(dep.to());
+    });
+    if (involved.isEmpty()) return "Not drawn: no dependencies were observed.";
+    List<Component> shown = model.components().stream().filter(c -> involved.contains(c.id())).toList();
+    StringBuilder d = new StringBuilder("flowchart LR\n");
+    shown.forEach(c -> d.append("  ").append(node(c)).append("\n"));
+    edges(d, shown, model.dependencies());
+    return d.toString();
+  }
+
+  private String network() {
+    List<Component> listening = model.components().stream().filter(c -> !c.listens().isEmpty()).toList();
+    if (listening.isEmpty()) return "Not drawn: no listening sockets were observed.";
+    StringBuilder d = new StringBuilder("flowchart LR\n");
+    for (Host h : model.hosts()) {
+      String hid = "h" + (model.hosts().indexOf(h) + 1);
+      d.append("  subgraph ").append(hid).append("[").append(Mermaid.lines("host " + h.hostname(),
+          String.join(", ", h.addresses()))).append("]\n");
+      String[][] groups = {{"all", "all interfaces"}, {"loop", "loopback only"}, {"if", "specific interfaces"}};
+      for (String[] g : groups) {
+        List<String> ports = new ArrayList<>();
+        for (Component c : listening) {
+          if (!c.host().equals(h.id())) continue;
+          for (Listen l : c.listens()) {
+            String group = !l.isPublic() ? "loop" : (l.address().equals("0.0.0.0") || l.address().equals("::")) ? "all" : "if";
+            if (!group.equals(g[0])) continue;
+            String pid = hid + "_" + g[0] + "_" + ids.id(c.id()) + "_" + l.port() + "_" + l.protocol() + "_" + Math.abs(l.address().hashCode());
+            ports.add("      " + pid + "[" + Mermaid.lines(l.address() + ":" + l.port() + "/" + l.protocol()) + "] --> " + ids.id(c.id()) + "\n");
+          }
+        }
+        if (ports.isEmpty()) continue;
+        d.append("    subgraph ").append(hid).append("_").append(g[0]).append("[").append(Mermaid.lines(g[1])).append("]\n");
+        ports.stream().distinct().forEach(d::append);
+        d.append("    end\n");
+      }
+      listening.stream().filter(c -> c.host().equals(h.id())).forEach(c -> d.append("    ").append(node(c)).append("\n"));
+      d.append("  end\n");
+    }
+    return d.toString();
+  }
+
+  private String deployment() {
+    if (model.hosts().isEmpty()) return "Not drawn: no hosts were scanned.";
+    StringBuilder d = new StringBuilder("flowchart TB\n");
+    hostGroups(d, model.components(), false);
+    return d.toString();
+  }
+
+  private String requestFlow() {
+    List<List<Dependency>> paths = view.requestPaths();
+    if (paths.isEmpty()) return "Not drawn: no request path from an entry point was observed.";
+    StringBuilder d = new StringBuilder("sequenceDiagram\n");
+    Set<String> participants = new LinkedHashSet<>();
+    paths.forEach(p -> {
+      participants.add(p.get(0).from());
+      p.forEach(dep -> participants.add(dep.to()));
+    });
+    participants.forEach(id -> d.append("  participant ").append(ids.id(id)).append(" as ")
+        .append(Mermaid.label(view.label(view.component(id)))).append("\n"));
+    Set<String> drawn = new LinkedHashSet<>();
+    for (List<Dependency> path : paths) {
+      for (Dependency dep : path) {
+        if (!drawn.add(dep.from() + ">" + dep.to())) continue;
+        d.append("  ").append(ids.id(dep.from())).append(dep.kind().equals(Dependency.OBSERVED) ? "->>" : "-->>")
+            .append(ids.id(dep.to())).append(": ").append(Mermaid.label(edgeLabel(dep))).append("\n");
+      }
+    }
+    return d.toString();
+  }
+
+  private String cicd() {
+    List<Component> ci = model.components().stream().filter(c -> c.kind() == ComponentKind.CI_CD).toList();
+    if (ci.isEmpty()) return "Not drawn: no CI/CD definitions were read.";
+    StringBuilder d = new StringBuilder("flowchart LR\n");
+    ci.forEach(c -> d.append("  ").append(node(c)).append("\n"));
+    edges(d, ci, model.dependencies());
+    return d.toString();
+  }
+
+  private void hostGroups(StringBuilder d, List<Component> shown, boolean byRole) {
+    for (Host h : model.hosts()) {
+      List<Component> on = shown.stream().filter(c -> c.host().equals(h.id())).toList();
+      if (on.isEmpty()) continue;
+      String hid = "h" + (model.hosts().indexOf(h) + 1);
+      d.append("  subgraph ").append(hid).append("[").append(Mermaid.lines("host " + h.hostname(), h.os())).append("]\n");
+      if (byRole) {
+        Map<String, List<Component>> roles = on.stream().collect(Collectors.groupingBy(c -> c.kind().role()));
+        for (String role : View.ROLES) {
+          if (!roles.containsKey(role)) continue;
+          d.append("    subgraph ").append(hid).append("_").append(role).append("[").append(Mermaid.lines(View.ROLE_TITLES.get(role))).append("]\n");
+          roles.get(role).forEach(c -> d.append("      ").append(node(c)).append("\n"));
+          d.append("    end\n");
+        }
+      } else {
+        on.forEach(c -> d.append("    ").append(node(c)).append("\n"));
+      }
+      d.append("  end\n");
+    }
+    List<Component> elsewhere = shown.stream().filter(c -> c.host().isEmpty()).toList();
+    if (!elsewhere.isEmpty()) {
+      d.append("  subgraph ext[").append(Mermaid.lines(model.hosts().isEmpty() ? "Declared" : "Outside the scanned hosts")).append("]\n");
+      elsewhere.forEach(c -> d.append("    ").append(node(c)).append("\n"));
+      d.append("  end\n");
+    }
+  }
+
+  private void edges(StringBuilder d, List<Component> shown, List<Dependency> deps) {
+    Set<String> visible = shown.stream().map(Component::id).collect(Collectors.toSet());
+    Map<String, List<Dependency>> byPair = new java.util.TreeMap<>();
+    for (Dependency dep : deps) {
+      if (!visible.contains(dep.from()) || !visible.contains(dep.to())) continue;
+      byPair.computeIfAbsent(dep.from() + ">" + dep.to() + ">" + dep.port(), k -> new ArrayList<>()).add(dep);
+    }
+    for (List<Dependency> same : byPair.values()) {
+      // An edge both configured and observed is drawn once, as observed.
+      Dependency dep = View.distinctTargets(same).get(0);
+      d.append("  ").append(ids.id(dep.from())).append(dep.kind().equals(Dependency.OBSERVED) ? " -->|" : " -.->|")
+          .append(Mermaid.lines(edgeLabel(dep))).append("| ").append(ids.id(dep.to())).append("\n");
+    }
+  }
+
+  private static String edgeLabel(Dependency d) {
+    String proto = d.protocol().isEmpty() ? "" : d.protocol();
+    return (proto + (d.port() == 0 ? "" : " " + d.port())).trim() + (d.kind().equals(Dependency.OBSERVED) ? "" : " (" + d.kind() + ")");
+  }
+
+  private String node(Component c) {
+    String detail = c.kind().id() + (c.technology().isEmpty() ? "" : " · " + c.technology())
+        + (c.attribute("workers").isEmpty() ? "" : " · " + c.attribute("workers") + " workers")
+        + (c.instances() > 1 ? " · x" + c.instances() : "");
+    String label = Mermaid.lines(c.name(), detail);
+    return ids.id(c.id()) + shape(c.kind(), label);
+  }
+
+  private static String shape(ComponentKind kind, String label) {
+    return switch (kind.role()) {
+      case "data" -> "[(" + label + ")]";
+      case "external" -> "{{" + label + "}}";
+      case "edge" -> "([" + label + "])";
+      default -> "[" + label + "]";
+    };
+  }
+}
