@@ -3,6 +3,7 @@ package dev.infradoc.pipeline;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.host.HostCollector;
 import dev.infradoc.collect.host.ssh.SshConnector;
+import dev.infradoc.collect.terraform.TerraformCollector;
 import java.util.List;
 
 /** Every collector InfraDoc has, in the order they are asked whether they support a target. */
@@ -10,6 +11,6 @@ public final class Collectors {
   private Collectors() {}
 
   public static List<Collector> all() {
-    return List.of(new HostCollector(SshConnector::open));
+    return List.of(new HostCollector(SshConnector::open), new TerraformCollector());
   }
 }
