@@ -1,8 +1,8 @@
 package dev.infradoc.pipeline;
 
-import dev.infradoc.collect.CollectionException;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.host.HostCollector;
+import dev.infradoc.collect.host.ssh.SshConnector;
 import java.util.List;
 
 /** Every collector InfraDoc has, in the order they are asked whether they support a target. */
@@ -10,8 +10,6 @@ public final class Collectors {
   private Collectors() {}
 
   public static List<Collector> all() {
-    return List.of(new HostCollector((target, options, events) -> {
-      throw new CollectionException(target.display() + ": SSH is not available in this build", "");
-    }));
+    return List.of(new HostCollector(SshConnector::open));
   }
 }

@@ -130,7 +130,8 @@ final class ComponentAssembler {
       d.name = app.isEmpty() || app.equals(program) ? program : app + " " + program;
       d.technology = sig.technology();
       d.kind = ComponentKind.fromId(sig.kind());
-    } else if (ComponentKind.fromId(sig.kind()).role().equals("application") && !app.isEmpty()) {
+    } else if (ComponentKind.fromId(sig.kind()).role().equals("application") && !app.isEmpty()
+        && sig.role().equals("service")) {
       d.name = app + " (" + sig.name() + ")";
       d.technology = sig.technology();
       d.kind = ComponentKind.fromId(sig.kind());

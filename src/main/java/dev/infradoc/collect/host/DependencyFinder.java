@@ -146,7 +146,8 @@ final class DependencyFinder {
         });
         continue;
       }
-      Matcher m = URL.matcher(v.value());
+      // Markers contain a space; replace them so the URL around them still parses.
+      Matcher m = URL.matcher(v.value().replaceAll("\\[redacted: [^\\]]*\\]", "redacted"));
       while (m.find()) {
         String scheme = m.group(1).toLowerCase();
         String authority = m.group(2).replaceFirst("[/?#].*$", "");
@@ -159,7 +160,7 @@ final class DependencyFinder {
           port = Integer.parseInt(authority.substring(colon + 1));
         }
         host = host.replaceAll("^\\[|\\]$", "");
-        if (host.isEmpty() || host.contains("[redacted")) continue;
+        if (host.isEmpty()) continue;
         String protocol = knowledge.scheme(scheme).map(String::toLowerCase).orElse(scheme);
         if (host.equals("localhost") || facts.isLocal(host)) {
           Draft target = listener(host.equals("localhost") ? "127.0.0.1" : host, port);

@@ -42,7 +42,7 @@ final class Footprint {
   }
 
   private static boolean isScanAncestor(ProcessInfo p, Knowledge knowledge) {
-    if (p.args().contains("dev.infradoc.") || p.args().matches(".*\\binfradoc(\\.jar)?\\b.*")) return true;
+    if (p.args().contains("dev.infradoc.cli.Main") || p.args().matches(".*\\sjava\\s.*|^\\S*java\\s.*") && p.args().contains("infradoc.jar")) return true;
     String program = ProgramName.of(p.argv());
     return knowledge.process(program, p.args()).map(s -> s.role().equals("session")).orElse(false);
   }

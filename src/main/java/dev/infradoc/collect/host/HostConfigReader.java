@@ -16,6 +16,9 @@ final class HostConfigReader {
   private static final Set<String> SSHD_KEYS = Set.of("PasswordAuthentication", "PermitRootLogin",
       "PubkeyAuthentication", "Port", "ListenAddress", "KbdInteractiveAuthentication", "PermitEmptyPasswords");
 
+  private static final Set<String> SHELL_GLUE = Set.of("test", "[", "[[", "cd", "sh", "bash", "-c", "&&", "||",
+      "if", "then", "-x", "-e", "-f", "-d", "exec", "nice", "ionice", "flock", "timeout", "env");
+
   private HostConfigReader() {}
 
   /** Explicit sshd_config settings become attributes of the OpenSSH component. */
@@ -48,17 +51,27 @@ final class HostConfigReader {
       String schedule = String.join(" ", java.util.Arrays.copyOfRange(f, 0, scheduleFields));
       String runAs = system ? f[scheduleFields] : l.path().substring(l.path().lastIndexOf('/') + 1);
       String command = redactor.commandLine(f[f.length - 1]);
-      String program = command.split("\\s+")[0];
-      program = program.substring(program.lastIndexOf('/') + 1);
+      String file = l.path().substring(l.path().lastIndexOf('/') + 1);
+      String program = jobName(command, file, system && !l.path().equals("/etc/crontab"));
       Map<String, String> attributes = new TreeMap<>();
       attributes.put("schedule", schedule);
       attributes.put("schedule.command", command);
       attributes.put("file", l.path());
-      String file = l.path().substring(l.path().lastIndexOf('/') + 1);
       jobs.add(new Component("host:" + hostname + "/cron/" + ComponentAssembler.slug(file) + "-" + l.number(),
           "cron job: " + program, ComponentKind.SCHEDULER, "cron", "", "host:" + hostname, sourceId, 1, runAs,
           "cron", List.of(), attributes, List.of(Evidence.of(sourceId, l.locator(), redactor.commandLine(text)))));
     }
     return jobs;
+  }
+
+  /** A job in /etc/cron.d is named after its file; others after the first program the command runs. */
+  private static String jobName(String command, String file, boolean cronD) {
+    if (cronD) return file;
+    for (String word : command.split("\\s+")) {
+      String base = word.substring(word.lastIndexOf('/') + 1);
+      if (base.isEmpty() || base.contains("=") || SHELL_GLUE.contains(base)) continue;
+      return base;
+    }
+    return file;
   }
 }

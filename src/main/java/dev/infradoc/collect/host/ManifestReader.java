@@ -14,7 +14,7 @@ final class ManifestReader {
   static void enrich(List<Draft> drafts, List<FileLine> files, Manifests manifests, String sourceId) {
     Map<String, List<FileLine>> byFile = FileLine.byFile(files);
     for (Draft d : drafts) {
-      if (d.cwd.isEmpty()) continue;
+      if (d.cwd.isEmpty() || !d.kind.role().equals("application")) continue;
       TreeSet<String> frameworks = new TreeSet<>();
       TreeSet<String> clients = new TreeSet<>();
       TreeSet<String> found = new TreeSet<>();

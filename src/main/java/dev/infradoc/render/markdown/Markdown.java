@@ -55,8 +55,11 @@ public final class Markdown {
   }
 
   /** Evidence locators for a table cell: the first few, then how many more. */
-  public static String evidence(List<Evidence> evidence, int max) {
-    if (evidence.isEmpty()) return "none recorded";
+  public static String evidence(List<Evidence> all, int max) {
+    if (all.isEmpty()) return "none recorded";
+    // Command output (ps, ss) says what runs; show it before the files that describe it.
+    List<Evidence> evidence = new java.util.ArrayList<>(all);
+    evidence.sort(java.util.Comparator.comparing(e -> e.locator().contains("#") ? 0 : 1));
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < Math.min(max, evidence.size()); i++) {
       if (i > 0) sb.append("<br>");

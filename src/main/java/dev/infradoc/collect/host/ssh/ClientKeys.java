@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -21,7 +23,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 final class ClientKeys {
   private final List<KeyPair> keys = new ArrayList<>();
   private final List<String> offered = new ArrayList<>();
-  private final List<String> problems = new ArrayList<>();
+  private final Map<Path, String> problems = new LinkedHashMap<>();
 
   List<KeyPair> keys() {
     return keys;
@@ -34,7 +36,12 @@ final class ClientKeys {
 
   /** Why a key file could not be used: "~/.ssh/id_rsa is encrypted and ... is not set". */
   List<String> problems() {
-    return problems;
+    return List.copyOf(problems.values());
+  }
+
+  /** Why this file was not used, or null when it was. */
+  String problem(Path file) {
+    return problems.get(file);
   }
 
   /**
@@ -54,7 +61,7 @@ final class ClientKeys {
         if (Files.isRegularFile(file)) {
           result.add(file, passphrase);
         } else {
-          result.problems.add(SshEnvironment.show(file) + " does not exist");
+          result.problems.put(file, SshEnvironment.show(file) + " does not exist");
         }
       }
     }
@@ -73,7 +80,7 @@ final class ClientKeys {
       int before = keys.size();
       if (pairs != null) pairs.forEach(keys::add);
       if (keys.size() == before) {
-        problems.add(shown + " holds no private key this client can read");
+        problems.put(file, shown + " holds no private key this client can read");
         return;
       }
       for (KeyPair pair : keys.subList(before, keys.size())) {
@@ -81,12 +88,12 @@ final class ClientKeys {
       }
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       if (asked[0] && passphrase == null) {
-        problems.add(shown + " is encrypted and " + SshEnvironment.PASSPHRASE_VARIABLE + " is not set");
+        problems.put(file, shown + " is encrypted and " + SshEnvironment.PASSPHRASE_VARIABLE + " is not set");
       } else if (asked[0]) {
-        problems.add(shown + " could not be decrypted with the passphrase in "
+        problems.put(file, shown + " could not be decrypted with the passphrase in "
             + SshEnvironment.PASSPHRASE_VARIABLE);
       } else {
-        problems.add("cannot read " + shown + ": " + e.getMessage());
+        problems.put(file, "cannot read " + shown + ": " + ConnectFailure.describe(e));
       }
     }
   }

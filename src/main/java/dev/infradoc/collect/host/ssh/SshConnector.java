@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,10 +27,8 @@ import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.client.session.ClientSessionCreator;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -85,6 +82,10 @@ public final class SshConnector {
       events.phase(target, "auth", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - connected));
       opened = true;
       return new SshShell(client, session, description, where, options.sudo());
+    } catch (RuntimeException e) {
+      // MINA reports some protocol failures unchecked; they still belong to this target only
+      throw new CollectionException(Category.OTHER, where + ": SSH failed: " + ConnectFailure.describe(e),
+          "run ssh -v with the same target to compare", e);
     } finally {
       if (!opened) client.stop();
     }
@@ -218,87 +219,5 @@ public final class SshConnector {
       throw ConnectFailure.handshakeTimeout(where, timeout);
     }
     return session;
-  }
-
-  /** Keys, agent and password to log in with, and how to describe them when all are refused. */
-  private record Login(List<KeyPair> keys, Path agent, String password, List<String> offered,
-      List<String> problems, String user, String where) {
-
-    static Login prepare(HostConfigEntry entry, CollectOptions options, SshEnvironment env, String where)
-        throws CollectionException {
-      List<Path> named = new ArrayList<>();
-      options.identity().ifPresent(named::add);
-      for (String file : entry.getIdentities()) named.add(Path.of(file));
-      ClientKeys files = ClientKeys.read(named, env);
-      List<String> offered = new ArrayList<>();
-      List<String> problems = new ArrayList<>(files.problems());
-      Path agent = null;
-      String socket = env.variable("SSH_AUTH_SOCK");
-      if (socket != null) {
-        try (AgentSocket probe = new AgentSocket(Path.of(socket))) {
-          int count = 0;
-          for (var ignored : probe.getIdentities()) count++;
-          agent = Path.of(socket);
-          offered.add("publickey with " + count + (count == 1 ? " key" : " keys") + " from ssh-agent");
-        } catch (IOException | RuntimeException e) {
-          problems.add("ssh-agent at SSH_AUTH_SOCK=" + socket + " is not usable ("
-              + ConnectFailure.describe(e) + ")");
-        }
-      }
-      offered.addAll(files.offered());
-      String variable = options.passwordEnv().orElse(SshEnvironment.DEFAULT_PASSWORD_VARIABLE);
-      String password = env.variable(variable);
-      if (password != null) offered.add("password from $" + variable);
-      boolean identityBroken = options.identity().isPresent()
-          && files.offered().stream().noneMatch(o -> o.contains(SshEnvironment.show(options.identity().get())));
-      if (identityBroken) {
-        throw new CollectionException(Category.LOCAL_SETUP,
-            where + ": cannot use --identity: " + String.join("; ", files.problems()),
-            "pass a readable OpenSSH private key; for an encrypted one set "
-                + SshEnvironment.PASSPHRASE_VARIABLE + " or load it into ssh-agent", null);
-      }
-      if (files.keys().isEmpty() && agent == null && password == null) {
-        String why = problems.isEmpty() ? "no key in " + env.sshDir() + " (id_ed25519, id_ecdsa, id_rsa)"
-            : String.join("; ", problems);
-        throw new CollectionException(Category.LOCAL_SETUP,
-            where + ": nothing to log in with: " + why + ", no ssh-agent, and $" + variable + " is not set",
-            "pass -i KEY, start ssh-agent with the key loaded, or set " + variable, null);
-      }
-      return new Login(files.keys(), agent, password, offered, problems, entry.getUsername(), where);
-    }
-
-    void authenticate(ClientSession session, Duration timeout) throws CollectionException {
-      if (password != null) session.addPasswordIdentity(password);
-      try {
-        AuthFuture auth = session.auth();
-        if (!auth.await(timeout)) {
-          session.close(true);
-          throw new CollectionException(Category.CONNECT_TIMEOUT,
-              where + ": authentication as " + user + " did not finish within " + timeout.toSeconds() + " s",
-              "raise --connect-timeout, or check the server (slow PAM or DNS on the server side?)", null);
-        }
-        if (auth.isSuccess()) return;
-        Throwable error = auth.getException();
-        session.close(true);
-        if (!session.isOpen() && error != null && !String.valueOf(error.getMessage()).contains("authentication")) {
-          throw new CollectionException(Category.CONNECTION_DROPPED,
-              where + ": the connection dropped during authentication (" + ConnectFailure.describe(error) + ")",
-              "check the server's sshd log, then re-run", error);
-        }
-        throw refused(error);
-      } catch (IOException e) {
-        session.close(true);
-        throw refused(e);
-      }
-    }
-
-    private CollectionException refused(Throwable error) {
-      String tried = offered.isEmpty() ? "nothing" : String.join(", ", offered);
-      String skipped = problems.isEmpty() ? "" : "; not used: " + String.join("; ", problems);
-      return new CollectionException(Category.AUTH_REFUSED,
-          where + ": login as " + user + " refused (tried " + tried + skipped + ")",
-          "add the public key to ~" + user + "/.ssh/authorized_keys on the host, pass -i KEY, or use another user (user@host)",
-          error);
-    }
   }
 }

@@ -443,4 +443,48 @@ class SshConnectorIT {
       TestSshd.run(List.of("userdel", user));
     }
   }
+
+  @Test
+  void run_prefixesSudo_whenOptionsAskForIt() throws Exception {
+    knowServer();
+    CollectOptions sudo = new CollectOptions(Optional.of(sshd.clientKey("ed25519")), Optional.of(knownHosts), false,
+        CONNECT, COMMAND, true, Optional.empty(), List.of());
+    try (SshShell plain = open(sshd.clientKey("ed25519"));
+        SshShell elevated = SshConnector.open(server(), sudo, events(), env())) {
+      assertThat(plain.run("echo \"[$SUDO_USER]\"", List.of(), "", COMMAND).stdout()).isEqualTo("[]\n");
+      assertThat(elevated.run("echo \"[$SUDO_USER]\"", List.of(), "", COMMAND).stdout()).isEqualTo("[root]\n");
+    }
+  }
+
+  @Test
+  void run_deliversLargeStdin_andFinishes_whenTheScriptIgnoresStdin() throws Exception {
+    knowServer();
+    String big = "x".repeat(3 * 1024 * 1024);
+    try (SshShell shell = open(sshd.clientKey("ed25519"))) {
+      assertThat(shell.run("wc -c", List.of(), big, COMMAND).stdout().trim()).isEqualTo(String.valueOf(big.length()));
+      ShellResult ignoring = shell.run("echo done", List.of(), big, COMMAND);
+      assertThat(ignoring.stdout()).isEqualTo("done\n");
+      assertThat(ignoring.exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void open_acceptsAHashedKnownHostsEntry() throws Exception {
+    knowServer();
+    TestSshd.run(List.of("ssh-keygen", "-q", "-H", "-f", knownHosts.toString()));
+    assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
+    try (SshShell shell = open(sshd.clientKey("ed25519"))) {
+      assertThat(shell.run("echo hashed", List.of(), "", COMMAND).stdout()).isEqualTo("hashed\n");
+    }
+  }
+
+  @Test
+  void open_failsWithHostKeyUnknown_whenKnownHostsListsOnlyAnotherPort() throws Exception {
+    Files.writeString(knownHosts, sshd.knownHostsLine("ed25519").replace(":" + sshd.port() + " ", ":1 "));
+
+    CollectionException e = openFails(server(), options(sshd.clientKey("ed25519"), false));
+
+    assertThat(e.category()).isEqualTo(Category.HOST_KEY_UNKNOWN);
+    assertThat(e.getMessage()).startsWith(where() + ": host key not known");
+  }
 }
