@@ -100,11 +100,11 @@ class HostScanIT {
   }
 
   @Test
-  void scan_findsSshdAsSystemAndCronAsScheduler() {
+  void scan_findsSshdAndCronAsSystemDaemons() {
     JsonNode sshd = component("openssh");
     assertThat(sshd.path("kind").asText()).isEqualTo("system");
     assertThat(listens(sshd)).contains(host.address() + ":22");
-    assertThat(component("cron").path("kind").asText()).isEqualTo("scheduler");
+    assertThat(component("cron").path("kind").asText()).isEqualTo("system");
   }
 
   @Test
@@ -122,6 +122,21 @@ class HostScanIT {
         .anySatisfy(e -> assertObserved(e, 5432));
     assertThat(edges(gunicorn, component("redis")))
         .anySatisfy(e -> assertObserved(e, 6379));
+  }
+
+  @Test
+  void scan_findsConfiguredEdges_fromDatabaseUrlAndRedisUrlInTheAppEnvironment() {
+    JsonNode gunicorn = component("gunicorn");
+    // DATABASE_URL carries a password: the edge must survive its redaction, its evidence must not.
+    assertThat(edges(gunicorn, component("postgresql"))).anySatisfy(e -> {
+      assertThat(e.path("kind").asText()).isEqualTo("configured");
+      assertThat(e.path("port").asInt()).isEqualTo(5432);
+      assertThat(e.path("evidence").toString()).contains("DATABASE_URL").doesNotContain(host.postgresPassword());
+    });
+    assertThat(edges(gunicorn, component("redis"))).anySatisfy(e -> {
+      assertThat(e.path("kind").asText()).isEqualTo("configured");
+      assertThat(e.path("port").asInt()).isEqualTo(6379);
+    });
   }
 
   @Test
