@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One component using another. {@code kind} is observed (a live connection), configured (a
- * config file or environment names it) or declared (infrastructure-as-code). Port 0 means unknown.
+ * config file or environment names it), declared (infrastructure-as-code) or allowed (a firewall
+ * rule permits it). Port 0 means unknown.
  */
 public record Dependency(
     String from,
@@ -21,6 +22,8 @@ public record Dependency(
   public static final String OBSERVED = "observed";
   public static final String CONFIGURED = "configured";
   public static final String DECLARED = "declared";
+  /** A network rule permits this traffic (a security group rule); nothing says it happens. */
+  public static final String ALLOWED = "allowed";
 
   private static final Comparator<Dependency> ORDER =
       Comparator.comparing(Dependency::from)

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The one place the pipeline is wired: collect each target, merge, analyze. Rendering is {@link Documents}. */
 public final class Pipeline {
@@ -34,6 +33,12 @@ public final class Pipeline {
   public Pipeline(List<Collector> collectors, Clock clock) {
     this.collectors = List.copyOf(collectors);
     this.clock = clock;
+  }
+
+  private static Fragment problem(Target target, String reason, String hint) {
+    Fragment failed = new Fragment();
+    failed.problems.add(new Problem(target.display(), "the whole target", reason, hint));
+    return failed;
   }
 
   public Result scan(List<Target> targets, CollectOptions options, CollectEvents events) {
@@ -57,20 +62,28 @@ public final class Pipeline {
     ModelBuilder builder = new ModelBuilder();
     List<Failure> failures = new ArrayList<>();
     for (Target target : targets) {
-      Optional<Collector> collector = collectors.stream().filter(c -> c.supports(target)).findFirst();
-      if (collector.isEmpty()) {
-        failures.add(new Failure(target, target.display() + ": no collector reads this kind of target"));
+      List<Collector> able = collectors.stream().filter(c -> c.supports(target)).toList();
+      if (able.isEmpty()) {
+        String why = target.kind() == Target.Kind.PATH && !java.nio.file.Files.exists(target.path())
+            ? target.display() + ": no such file or directory"
+            : target.display() + ": no collector reads this kind of target (no Terraform, compose, Kubernetes or workflow files found)";
+        failures.add(new Failure(target, why));
+        builder.add(problem(target, why, ""));
         continue;
       }
-      try {
-        Fragment fragment = collector.get().collect(target, context);
-        builder.add(fragment);
-      } catch (CollectionException e) {
-        failures.add(new Failure(target, e.oneLine()));
-        Fragment failed = new Fragment();
-        failed.problems.add(new Problem(target.display(), "the whole target", e.getMessage(), e.hint()));
-        builder.add(failed);
+      // A repository may hold several kinds of source: every collector that reads it contributes.
+      int failed = 0;
+      String lastError = "";
+      for (Collector collector : able) {
+        try {
+          builder.add(collector.collect(target, context));
+        } catch (CollectionException e) {
+          failed++;
+          lastError = e.oneLine();
+          builder.add(problem(target, e.getMessage(), e.hint()));
+        }
       }
+      if (failed == able.size()) failures.add(new Failure(target, lastError));
     }
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     Model model = builder.build(new Model.GeneratedBy("infradoc", Version.current()), now);

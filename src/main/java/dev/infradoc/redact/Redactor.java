@@ -17,7 +17,7 @@ public final class Redactor {
       Pattern.compile(
           "(?i).*(passw(or)?d|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|"
               + "secret[_-]?key|credential|auth|session[_-]?key|signing[_-]?key|encryption[_-]?key"
-              + "|client[_-]?secret|^key$|_key$|-key$|salt|cookie).*");
+              + "|client[_-]?secret|^key$|_key$|-key$|salt|cookie|pass$).*");
 
   private static final List<Rule> VALUE_RULES =
       List.of(
@@ -38,7 +38,11 @@ public final class Redactor {
 
   /** --password=x, --db-token x, -p=x forms on a command line or in config text. */
   private static final Pattern OPTION_ASSIGN =
-      Pattern.compile("(?i)((?:--?|\\b)[A-Za-z0-9_.-]*(?:passw(?:or)?d|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s\"',;]+)");
+      Pattern.compile("(?i)((?:--?|\\b)[A-Za-z0-9_.-]*(?:passw(?:or)?d|passwd|(?:require|[_-])pass(?![A-Za-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s\"',;]+)");
+
+  /** "NAME": "value" and NAME: value where NAME is a secret's name (JSON, YAML, env dumps). */
+  private static final Pattern QUOTED_KEY =
+      Pattern.compile("([\"']?)([A-Za-z0-9_.-]+)\\1(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*')");
 
   /** mysql's -pSECRET (no space). */
   private static final Pattern MYSQL_SHORT_PASSWORD = Pattern.compile("(^|\\s)-p(?=[^\\s-])(\\S+)");
@@ -70,6 +74,7 @@ public final class Redactor {
       out = rule.pattern.matcher(out).replaceAll(Matcher.quoteReplacement(marker(rule.what)));
     }
     out = URL_CREDENTIALS.matcher(out).replaceAll("$1$2:" + Matcher.quoteReplacement(marker("password")) + "@");
+    out = redactQuotedKeys(out);
     Matcher m = OPTION_ASSIGN.matcher(out);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
@@ -77,6 +82,23 @@ public final class Redactor {
       String replacement = value.startsWith("[redacted") || value.startsWith("$") || value.startsWith("{")
           ? m.group()
           : m.group(1) + m.group(2) + marker(kindOf(m.group(1)));
+      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private static String redactQuotedKeys(String text) {
+    Matcher m = QUOTED_KEY.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String value = m.group(4);
+      String inner = value.substring(1, value.length() - 1);
+      boolean secret = isSecretName(m.group(2)) && !inner.isEmpty() && !inner.startsWith("[redacted")
+          && !inner.startsWith("$") && !looksLikeUrl(inner);
+      String replacement = secret
+          ? m.group(1) + m.group(2) + m.group(1) + m.group(3) + value.charAt(0) + marker(kindOf(m.group(2))) + value.charAt(0)
+          : m.group();
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(sb);

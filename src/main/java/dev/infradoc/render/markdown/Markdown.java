@@ -32,7 +32,8 @@ public final class Markdown {
         case '\\', '`', '*', '_', '[', ']', '~', '$' -> out.append('\\').append(c);
         case '#', '-', '+', '=' -> out.append(i == 0 ? "\\" + c : String.valueOf(c));
         default -> {
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == '\u2028' || c == '\u2029'
+              || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || (c >= 0x200b && c <= 0x200f) || c == 0xfeff) {
             out.append('�');
           } else {
             out.append(c);

@@ -178,10 +178,14 @@ public final class DiagramsDocument {
 
   private void edges(StringBuilder d, List<Component> shown, List<Dependency> deps) {
     Set<String> visible = shown.stream().map(Component::id).collect(Collectors.toSet());
-    Set<String> drawn = new LinkedHashSet<>();
+    Map<String, List<Dependency>> byPair = new java.util.TreeMap<>();
     for (Dependency dep : deps) {
       if (!visible.contains(dep.from()) || !visible.contains(dep.to())) continue;
-      if (!drawn.add(dep.from() + ">" + dep.to() + ">" + dep.port())) continue;
+      byPair.computeIfAbsent(dep.from() + ">" + dep.to() + ">" + dep.port(), k -> new ArrayList<>()).add(dep);
+    }
+    for (List<Dependency> same : byPair.values()) {
+      // An edge both configured and observed is drawn once, as observed.
+      Dependency dep = View.distinctTargets(same).get(0);
       d.append("  ").append(ids.id(dep.from())).append(dep.kind().equals(Dependency.OBSERVED) ? " -->|" : " -.->|")
           .append(Mermaid.lines(edgeLabel(dep))).append("| ").append(ids.id(dep.to())).append("\n");
     }

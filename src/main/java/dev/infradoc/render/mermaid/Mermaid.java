@@ -26,31 +26,41 @@ public final class Mermaid {
   public static String label(String s) {
     StringBuilder out = new StringBuilder();
     int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
       if (++n > MAX_LABEL) {
         out.append("...");
         break;
       }
-      if (Character.isLetterOrDigit(c) && c < 0x80 || " .,:/_()@+=-".indexOf(c) >= 0) {
-        out.append(c);
-      } else if (c < 0x20 || c == 0x7f) {
+      if (cp < 0x80 && (Character.isLetterOrDigit(cp) || " .,:/_()@+=-".indexOf(cp) >= 0)) {
+        out.appendCodePoint(cp);
+      } else if (cp < 0x20 || cp == 0x7f || isInvisible(cp)) {
         out.append(' ');
       } else {
-        out.append("#").append((int) c).append(';');
+        // Whole code points: Mermaid renders #128512; but not a surrogate pair's halves.
+        out.append('#').append(cp).append(';');
       }
     }
-    return out.toString();
+    String label = out.toString().strip();
+    return label.isEmpty() ? "-" : label;
+  }
+
+  /** Bidi overrides and zero-width characters would make a label read differently from what it says. */
+  private static boolean isInvisible(int cp) {
+    return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x200b && cp <= 0x200f)
+        || cp == 0xfeff || (cp >= 0x80 && cp < 0xa0);
   }
 
   /** A quoted label of several lines. */
   public static String lines(String... parts) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < parts.length; i++) {
-      if (parts[i].isEmpty()) continue;
+      if (parts[i].isBlank()) continue;
       if (sb.length() > 1) sb.append("<br/>");
       sb.append(label(parts[i]));
     }
+    if (sb.length() == 1) sb.append('-');
     return sb.append("\"").toString();
   }
 }

@@ -1,0 +1,298 @@
+package dev.infradoc.collect.terraform;
+
+import dev.infradoc.collect.terraform.TfValue.Bool;
+import dev.infradoc.collect.terraform.TfValue.ListV;
+import dev.infradoc.collect.terraform.TfValue.MapV;
+import dev.infradoc.collect.terraform.TfValue.Null;
+import dev.infradoc.collect.terraform.TfValue.Num;
+import dev.infradoc.collect.terraform.TfValue.Str;
+import dev.infradoc.collect.terraform.TfValue.Unknown;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openrewrite.Cursor;
+import org.openrewrite.hcl.tree.Expression;
+import org.openrewrite.hcl.tree.Hcl;
+
+/**
+ * Evaluates HCL expressions as far as the code determines them. Anything that depends on what
+ * only exists after apply (resource attributes, data sources, files) stays as written.
+ */
+final class Evaluator {
+  /** Printing a node needs an enclosing source file; any file will do, so an empty one is parsed once. */
+  private static final Cursor ROOT = new Cursor(new Cursor(null, Cursor.ROOT_VALUE),
+      org.openrewrite.hcl.HclParser.builder().build().parse("").findFirst().orElseThrow());
+
+  private Evaluator() {}
+
+  /** The expression as written, on one line. */
+  static String text(Hcl e) {
+    if (e == null) return "";
+    return e.printTrimmed(ROOT).replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  static TfValue eval(Expression e, Scope scope) {
+    if (e == null) return new Unknown("");
+    try {
+      return evalOrNull(e, scope);
+    } catch (RuntimeException ex) {
+      // An expression this evaluator gets wrong must not stop the scan; it stays as written.
+      return new Unknown(text(e));
+    }
+  }
+
+  private static TfValue evalOrNull(Expression e, Scope scope) {
+    Traversal t = Traversal.of(e);
+    if (t != null) return traversal(t, scope);
+    if (e instanceof Hcl.Literal l) return literal(l);
+    if (e instanceof Hcl.QuotedTemplate q) return template(q.getExpressions(), scope, e, false);
+    if (e instanceof Hcl.HeredocTemplate h) {
+      return template(h.getExpressions(), scope, e, h.getArrow().equals("<<-"));
+    }
+    if (e instanceof Hcl.TemplateInterpolation ti) return eval(ti.getExpression(), scope);
+    if (e instanceof Hcl.Parentheses p) return eval(p.getExpression(), scope);
+    if (e instanceof Hcl.Tuple tu) {
+      List<TfValue> items = new ArrayList<>();
+      tu.getValues().forEach(v -> items.add(eval(v, scope)));
+      return new ListV(items);
+    }
+    if (e instanceof Hcl.ObjectValue o) return object(o, scope);
+    if (e instanceof Hcl.Conditional c) {
+      TfValue cond = eval(c.getCondition(), scope);
+      if (cond instanceof Bool b) return eval(b.value() ? c.getTruePart() : c.getFalsePart(), scope);
+      return new Unknown(text(e));
+    }
+    if (e instanceof Hcl.Unary u) {
+      TfValue v = eval(u.getExpression(), scope);
+      if (u.getOperator() == Hcl.Unary.Type.Not && v instanceof Bool b) return new Bool(!b.value());
+      if (u.getOperator() == Hcl.Unary.Type.Negative && v instanceof Num n) return new Num(n.value().negate());
+      return new Unknown(text(e));
+    }
+    if (e instanceof Hcl.Binary b) return binary(b, scope);
+    if (e instanceof Hcl.FunctionCall f) {
+      List<TfValue> args = new ArrayList<>();
+      f.getVariables().forEach(a -> args.add(eval(a, scope)));
+      TfValue v = TfFunctions.call(f.getName().getName(), args);
+      return v != null ? v : new Unknown(text(e));
+    }
+    if (e instanceof Hcl.ForTuple ft) return forTuple(ft, scope);
+    if (e instanceof Hcl.ForObject fo) return forObject(fo, scope);
+    return new Unknown(text(e));
+  }
+
+  private static TfValue literal(Hcl.Literal l) {
+    Object v = l.getValue();
+    if (v == null) return new Null();
+    if (v instanceof Boolean b) return new Bool(b);
+    if (v instanceof Number) return new Num(new BigDecimal(l.getValueSource()));
+    return new Str(v.toString());
+  }
+
+  private static TfValue template(List<Expression> parts, Scope scope, Expression whole, boolean dedent) {
+    // Template directives (%{if}, %{for}) are not in the parser's grammar: never evaluate around them.
+    if (text(whole).contains("%{")) return new Unknown(text(whole));
+    StringBuilder sb = new StringBuilder();
+    for (Expression part : parts) {
+      if (part instanceof Hcl.Literal l) {
+        sb.append(l.getValue() == null ? l.getValueSource() : l.getValue().toString());
+        continue;
+      }
+      TfValue v = eval(part, scope);
+      if (!(v instanceof Str || v instanceof Num || v instanceof Bool)) return new Unknown(text(whole));
+      sb.append(v.display());
+    }
+    String s = sb.toString();
+    return new Str(dedent ? dedent(s) : s);
+  }
+
+  /** {@code <<-} heredocs drop the smallest indentation of their lines. */
+  private static String dedent(String s) {
+    String[] lines = s.split("\n", -1);
+    int min = Integer.MAX_VALUE;
+    for (String line : lines) {
+      if (line.isBlank()) continue;
+      int i = 0;
+      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) i++;
+      min = Math.min(min, i);
+    }
+    if (min == Integer.MAX_VALUE) return s;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) sb.append('\n');
+      sb.append(lines[i].length() >= min ? lines[i].substring(min) : lines[i].strip());
+    }
+    return sb.toString();
+  }
+
+  private static TfValue object(Hcl.ObjectValue o, Scope scope) {
+    Map<String, TfValue> entries = new LinkedHashMap<>();
+    for (Expression a : o.getAttributes()) {
+      if (!(a instanceof Hcl.Attribute attr)) return new Unknown(text(o));
+      String key = objectKey(attr.getName(), scope);
+      if (key == null) return new Unknown(text(o));
+      entries.put(key, eval(attr.getValue(), scope));
+    }
+    return new MapV(entries);
+  }
+
+  /** An object key: a bare name, a string, or a parenthesised expression that evaluates. */
+  static String objectKey(Expression name, Scope scope) {
+    if (name instanceof Hcl.Identifier id) return id.getName();
+    if (name instanceof Hcl.VariableExpression v) return v.getName().getName();
+    TfValue k = eval(name, scope);
+    return k instanceof Str || k instanceof Num || k instanceof Bool ? k.display() : null;
+  }
+
+  private static TfValue traversal(Traversal t, Scope scope) {
+    TfValue start;
+    int from;
+    TfValue bound = scope.binding(t.root());
+    if (bound != null) {
+      start = bound;
+      from = 0;
+    } else {
+      String name = t.attr(0);
+      start = name == null ? null : scope.member(t.root(), name);
+      from = 1;
+    }
+    if (start == null) return new Unknown(text(t.expression()));
+    TfValue v = steps(start, t.steps().subList(from, t.steps().size()), scope);
+    // A value that is not fully known came from elsewhere (a caller, a module's output); what a
+    // reader can follow is the reference as written here.
+    return v != null && v.known() ? v : new Unknown(text(t.expression()));
+  }
+
+  private static TfValue steps(TfValue v, List<Traversal.Step> steps, Scope scope) {
+    for (int i = 0; i < steps.size(); i++) {
+      if (v instanceof Unknown) return null;
+      Traversal.Step step = steps.get(i);
+      if (step instanceof Traversal.Attr a) {
+        v = v instanceof MapV m ? m.entries().get(a.name()) : null;
+      } else if (step instanceof Traversal.Index ix) {
+        TfValue key = eval(ix.key(), scope);
+        if (v instanceof ListV l && key instanceof Num n) {
+          int k = n.value().intValue();
+          v = k >= 0 && k < l.items().size() ? l.items().get(k) : null;
+        } else if (v instanceof MapV m && (key instanceof Str || key instanceof Num)) {
+          v = m.entries().get(key.display());
+        } else {
+          v = null;
+        }
+      } else {
+        List<TfValue> items = v instanceof ListV l ? l.items() : v instanceof Null ? List.of() : List.of(v);
+        List<Traversal.Step> rest = steps.subList(i + 1, steps.size());
+        List<TfValue> out = new ArrayList<>();
+        for (TfValue item : items) {
+          TfValue r = steps(item, rest, scope);
+          if (r == null) return null;
+          out.add(r);
+        }
+        return new ListV(out);
+      }
+      if (v == null) return null;
+    }
+    return v;
+  }
+
+  private static TfValue binary(Hcl.Binary b, Scope scope) {
+    TfValue l = eval(b.getLeft(), scope);
+    TfValue r = eval(b.getRight(), scope);
+    Hcl.Binary.Type op = b.getOperator();
+    if (op == Hcl.Binary.Type.Equal || op == Hcl.Binary.Type.NotEqual) {
+      if (!l.known() || !r.known()) return new Unknown(text(b));
+      boolean eq = l.equals(r);
+      return new Bool(op == Hcl.Binary.Type.Equal ? eq : !eq);
+    }
+    if (op == Hcl.Binary.Type.And || op == Hcl.Binary.Type.Or) {
+      if (l instanceof Bool x && r instanceof Bool y) {
+        return new Bool(op == Hcl.Binary.Type.And ? x.value() && y.value() : x.value() || y.value());
+      }
+      return new Unknown(text(b));
+    }
+    BigDecimal x = TfFunctions.number(l);
+    BigDecimal y = TfFunctions.number(r);
+    if (x == null || y == null) return new Unknown(text(b));
+    return switch (op) {
+      case Addition -> new Num(x.add(y));
+      case Subtraction -> new Num(x.subtract(y));
+      case Multiplication -> new Num(x.multiply(y));
+      case Division -> y.signum() == 0 ? new Unknown(text(b)) : new Num(x.divide(y, MathContext.DECIMAL64));
+      case Modulo -> y.signum() == 0 ? new Unknown(text(b)) : new Num(x.remainder(y));
+      case LessThan -> new Bool(x.compareTo(y) < 0);
+      case GreaterThan -> new Bool(x.compareTo(y) > 0);
+      case LessThanOrEqual -> new Bool(x.compareTo(y) <= 0);
+      case GreaterThanOrEqual -> new Bool(x.compareTo(y) >= 0);
+      default -> new Unknown(text(b));
+    };
+  }
+
+  /** The (key, value) pairs a for expression or for_each walks, or null when not known. */
+  static List<Map.Entry<TfValue, TfValue>> pairs(TfValue collection) {
+    List<Map.Entry<TfValue, TfValue>> out = new ArrayList<>();
+    if (collection instanceof ListV l) {
+      for (int i = 0; i < l.items().size(); i++) out.add(Map.entry(Num.of(i), l.items().get(i)));
+      return out;
+    }
+    if (collection instanceof MapV m) {
+      m.entries().forEach((k, v) -> out.add(Map.entry(new Str(k), v)));
+      return out;
+    }
+    return null;
+  }
+
+  private static Scope forScope(Hcl.ForIntro intro, Map.Entry<TfValue, TfValue> pair, Scope scope) {
+    List<Hcl.Identifier> vars = intro.getVariables();
+    Map<String, TfValue> names = new LinkedHashMap<>();
+    if (vars.size() == 1) {
+      names.put(vars.get(0).getName(), pair.getValue());
+    } else {
+      names.put(vars.get(0).getName(), pair.getKey());
+      names.put(vars.get(1).getName(), pair.getValue());
+    }
+    return scope.bind(names);
+  }
+
+  private static TfValue forTuple(Hcl.ForTuple f, Scope scope) {
+    List<Map.Entry<TfValue, TfValue>> pairs = pairs(eval(f.getIntro().getIn(), scope));
+    if (pairs == null) return new Unknown(text(f));
+    List<TfValue> out = new ArrayList<>();
+    for (Map.Entry<TfValue, TfValue> pair : pairs) {
+      Scope inner = forScope(f.getIntro(), pair, scope);
+      if (f.getCondition() != null) {
+        TfValue c = eval(f.getCondition(), inner);
+        if (!(c instanceof Bool)) return new Unknown(text(f));
+        if (!((Bool) c).value()) continue;
+      }
+      out.add(eval(f.getUpdateName(), inner));
+    }
+    return new ListV(out);
+  }
+
+  private static TfValue forObject(Hcl.ForObject f, Scope scope) {
+    List<Map.Entry<TfValue, TfValue>> pairs = pairs(eval(f.getIntro().getIn(), scope));
+    if (pairs == null) return new Unknown(text(f));
+    Map<String, TfValue> out = new LinkedHashMap<>();
+    Map<String, List<TfValue>> grouped = new LinkedHashMap<>();
+    for (Map.Entry<TfValue, TfValue> pair : pairs) {
+      Scope inner = forScope(f.getIntro(), pair, scope);
+      if (f.getCondition() != null) {
+        TfValue c = eval(f.getCondition(), inner);
+        if (!(c instanceof Bool)) return new Unknown(text(f));
+        if (!((Bool) c).value()) continue;
+      }
+      TfValue k = eval(f.getUpdateName(), inner);
+      if (!(k instanceof Str || k instanceof Num || k instanceof Bool)) return new Unknown(text(f));
+      TfValue v = eval(f.getUpdateValue(), inner);
+      if (f.getEllipsis() != null) {
+        grouped.computeIfAbsent(k.display(), x -> new ArrayList<>()).add(v);
+      } else {
+        out.put(k.display(), v);
+      }
+    }
+    grouped.forEach((k, v) -> out.put(k, new ListV(v)));
+    return new MapV(out);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.infradoc.collect.terraform;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.openrewrite.Cursor;
+import org.openrewrite.PrintOutputCapture;
+import org.openrewrite.hcl.internal.HclPrinter;
+import org.openrewrite.hcl.tree.Hcl;
+import org.openrewrite.hcl.tree.Space;
+
+/**
+ * One parsed HCL file with the line of every node. The tree keeps no positions, but it prints back
+ * exactly, so printing it once and noting where each node's own text starts gives them.
+ */
+final class HclFile {
+  private final String path;
+  private final Hcl.ConfigFile tree;
+  private final Map<UUID, Integer> offsets = new HashMap<>();
+  private final int[] lineStarts;
+  private final String text;
+
+  HclFile(String path, Hcl.ConfigFile tree) {
+    this.path = path;
+    this.tree = tree;
+    PrintOutputCapture<Integer> out = new PrintOutputCapture<>(0);
+    new HclPrinter<Integer>() {
+      @Override
+      public Space visitSpace(Space space, Space.Location loc, PrintOutputCapture<Integer> p) {
+        Space result = super.visitSpace(space, loc, p);
+        Object node = getCursor().getValue();
+        if (node instanceof Hcl h && h.getPrefix() == space) {
+          offsets.putIfAbsent(h.getId(), p.getOut().length());
+        }
+        return result;
+      }
+    }.visit(tree, out);
+    this.text = out.getOut();
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+        starts[n++] = i + 1;
+      }
+    }
+    this.lineStarts = Arrays.copyOf(starts, n);
+  }
+
+  /** The file's path relative to the scanned target, with forward slashes. */
+  String path() {
+    return path;
+  }
+
+  Hcl.ConfigFile tree() {
+    return tree;
+  }
+
+  /** 1-based line where the node's own text starts (after its leading whitespace and comments). */
+  int line(Hcl node) {
+    Integer offset = offsets.get(node.getId());
+    if (offset == null) return 1;
+    int i = Arrays.binarySearch(lineStarts, offset);
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  /** {@code path:line} of a node. */
+  String locator(Hcl node) {
+    return path + ":" + line(node);
+  }
+
+  int lineCount() {
+    return text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
+  }
+
+  /** The node as written, without its leading whitespace. */
+  String source(Hcl node) {
+    return node.printTrimmed(new Cursor(null, tree));
+  }
+
+  /** The source line where the node starts, trimmed. */
+  String lineText(Hcl node) {
+    int line = line(node);
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    return text.substring(start, Math.max(start, end)).strip();
+  }
+}

@@ -1,0 +1,81 @@
+package dev.infradoc.collect.terraform;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/** A JSON tree that remembers the line of every object and of every field, for file:line evidence. */
+final class LinedJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private final IdentityHashMap<JsonNode, Integer> objectLines = new IdentityHashMap<>();
+  private final IdentityHashMap<JsonNode, Map<String, Integer>> fieldLines = new IdentityHashMap<>();
+  final JsonNode root;
+
+  LinedJson(Path file) throws IOException {
+    try (JsonParser p = FACTORY.createParser(file.toFile())) {
+      p.nextToken();
+      root = read(p);
+    }
+  }
+
+  int line(JsonNode object) {
+    return objectLines.getOrDefault(object, 1);
+  }
+
+  int line(JsonNode object, String field) {
+    Map<String, Integer> m = fieldLines.get(object);
+    Integer l = m == null ? null : m.get(field);
+    return l != null ? l : line(object);
+  }
+
+  private JsonNode read(JsonParser p) throws IOException {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    JsonToken t = p.currentToken();
+    if (t == null) throw new IOException("empty file");
+    switch (t) {
+      case START_OBJECT -> {
+        ObjectNode o = f.objectNode();
+        objectLines.put(o, p.currentTokenLocation().getLineNr());
+        Map<String, Integer> lines = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          lines.put(name, p.currentTokenLocation().getLineNr());
+          p.nextToken();
+          o.set(name, read(p));
+        }
+        fieldLines.put(o, lines);
+        return o;
+      }
+      case START_ARRAY -> {
+        ArrayNode a = f.arrayNode();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          if (p.currentToken() == null) throw new IOException("unexpected end of file");
+          a.add(read(p));
+        }
+        return a;
+      }
+      case VALUE_STRING -> {
+        return f.textNode(p.getText());
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return f.numberNode(p.getDecimalValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return f.booleanNode(t == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NULL -> {
+        return f.nullNode();
+      }
+      default -> throw new IOException("unexpected " + t + " at line " + p.currentTokenLocation().getLineNr());
+    }
+  }
+}

@@ -1,0 +1,3 @@
+project       = "shop"
+environment   = "prod"
+instance_type = "t3.medium"
