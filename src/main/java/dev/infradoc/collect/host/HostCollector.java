@@ -74,7 +74,7 @@ public final class HostCollector implements Collector {
       HostConfigReader.sshd(assembly.drafts(), files, sourceId);
       ServiceManagers.systemd(assembly.drafts(), round1, files, sourceId, context.redactor());
       List<dev.infradoc.model.Component> containers =
-          ServiceManagers.docker(assembly.drafts(), round1, facts.hostname(), sourceId);
+          ServiceManagers.docker(assembly.drafts(), round1, facts.hostname(), sourceId, context.redactor());
       DependencyFinder deps = new DependencyFinder(facts, assembly, context.knowledge());
       deps.observed();
       deps.configuredByProxies(files);
@@ -90,7 +90,7 @@ public final class HostCollector implements Collector {
       fragment.components.addAll(HostConfigReader.cronJobs(files, facts.hostname(), sourceId, context.redactor()));
       fragment.dependencies.addAll(deps.dependencies());
       boolean root = "0".equals(facts.metaValue("uid"));
-      fragment.problems.addAll(CoverageProblems.of(sourceId, round1, round2, facts, root, second.skipped()));
+      fragment.problems.addAll(CoverageProblems.of(sourceId, round1, round2, facts, root, second.skipped(), assembly.byPid()));
       if (first.truncated() || (secondResult != null && secondResult.truncated())) {
         fragment.problems.add(new dev.infradoc.model.Problem(sourceId, "part of the probe output",
             "output exceeded " + Shell.MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB and was cut", ""));
