@@ -68,8 +68,10 @@ public final class HostCollector implements Collector {
         context.events().phase(target, "files", ms(t3));
       }
       long t4 = System.nanoTime();
-      List<FileLine> files = new ArrayList<>(facts.configLines());
-      files.addAll(SecondRound.files(round2));
+      // File text is redacted once, here, so no reader of configs or manifests can leak a secret.
+      List<FileLine> files = new ArrayList<>();
+      for (FileLine l : facts.configLines()) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
+      for (FileLine l : SecondRound.files(round2)) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
       ManifestReader.enrich(assembly.drafts(), files, manifests, sourceId);
       HostConfigReader.sshd(assembly.drafts(), files, sourceId);
       ServiceManagers.systemd(assembly.drafts(), round1, files, sourceId, context.redactor());
