@@ -18,8 +18,12 @@ public record FirewallRule(Component holder, String key, String groupId, String 
   private static final Pattern FORM = Pattern.compile(
       "^(ingress|egress): (\\S+)(?: (\\d+)(?:-(\\d+))?)? (?:from|to) (.*?)(?: \\((.*)\\))?$");
 
-  /** Every rule in the model: inline rules of security groups and standalone rule resources. */
+  /** Every rule in the model: inline rules of security groups and standalone rule resources (cached by the index). */
   public static List<FirewallRule> all(ModelIndex index) {
+    return index.firewallRules();
+  }
+
+  static List<FirewallRule> parse(ModelIndex index) {
     List<FirewallRule> rules = new ArrayList<>();
     for (Component c : index.model().components()) {
       for (var e : c.attributes().entrySet()) {

@@ -21,6 +21,7 @@ public final class ModelIndex {
   private final Map<String, List<Component>> byHost = new HashMap<>();
   private final Map<String, List<Component>> byType = new HashMap<>();
   private final Map<String, Host> hosts = new HashMap<>();
+  private List<FirewallRule> firewallRules;
 
   public ModelIndex(Model model) {
     this.model = model;
@@ -79,6 +80,12 @@ public final class ModelIndex {
       if (c != null && d.kind().equals(Dependency.DECLARED) && wanted.contains(c.attribute("terraform.type"))) found.add(c);
     }
     return found;
+  }
+
+  /** Every security group rule in the model, parsed once and shared by the rules that read them. */
+  public synchronized List<FirewallRule> firewallRules() {
+    if (firewallRules == null) firewallRules = List.copyOf(FirewallRule.parse(this));
+    return firewallRules;
   }
 
   /** True when the model holds running hosts (a host scan). */

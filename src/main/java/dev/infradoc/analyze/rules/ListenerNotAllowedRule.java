@@ -24,11 +24,13 @@ public final class ListenerNotAllowedRule extends BaseRule {
     if (!index.hasHosts() || !index.hasDeclared()) return List.of();
     List<FirewallRule> ingress = FirewallRule.all(index).stream().filter(FirewallRule::ingress).toList();
     if (ingress.isEmpty()) return List.of();
+    java.util.BitSet allowed = new java.util.BitSet(65536);
+    for (FirewallRule r : ingress) if (r.fromPort() >= 0) allowed.set(r.fromPort(), Math.min(r.toPort(), 65535) + 1);
     List<Finding> out = new ArrayList<>();
     for (Component c : index.model().components()) {
       if (c.host().isEmpty()) continue;
       for (Listen l : c.listens()) {
-        if (!l.isPublic() || ingress.stream().anyMatch(r -> r.covers(l.port()))) continue;
+        if (!l.isPublic() || l.port() < 0 || l.port() > 65535 || allowed.get(l.port())) continue;
         out.add(finding(c.id() + ":" + l.port(), c.name() + " on " + hostName(c) + " listens on port " + l.port() + ", which no rule allows",
             c.name() + " accepts connections on " + l.address() + ":" + l.port() + ", but none of the " + ingress.size()
                 + " ingress rules in the scanned code allows port " + l.port() + ": either it is unreachable (dead weight) or something outside the code opens it.",
