@@ -35,6 +35,8 @@ public record AnalysisConfig(Set<String> disabled, Map<String, Severity> severit
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file (--config names the findings configuration)");
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
     }
