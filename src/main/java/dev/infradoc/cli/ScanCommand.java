@@ -97,14 +97,15 @@ final class ScanCommand implements Callable<Integer> {
       err.println("infradoc: nothing was collected; no documents written");
       return ExitCode.NOTHING;
     }
+    List<String> written;
     try {
-      Documents.write(out, result.model(), result.run());
+      written = Documents.write(out, result.model(), result.run());
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
     if (!output.quiet) {
-      err.println("infradoc: wrote " + out.resolve("architecture.md") + ", diagrams.md, model.json ("
+      err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }

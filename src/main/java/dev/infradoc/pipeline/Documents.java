@@ -29,7 +29,10 @@ public final class Documents {
     return files;
   }
 
-  public static void write(Path outDir, Model model, RunInfo run) throws IOException {
-    OutputWriter.write(outDir, render(model, run));
+  /** Writes the documents and returns their file names, in the order written. */
+  public static List<String> write(Path outDir, Model model, RunInfo run) throws IOException {
+    Map<String, String> files = render(model, run);
+    OutputWriter.write(outDir, files);
+    return List.copyOf(files.keySet());
   }
 }
