@@ -17,7 +17,7 @@ public final class Redactor {
       Pattern.compile(
           "(?i).*(passw(or)?d|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|"
               + "secret[_-]?key|credential|auth|session[_-]?key|signing[_-]?key|encryption[_-]?key"
-              + "|client[_-]?secret|^key$|_key$|-key$|salt|cookie).*");
+              + "|client[_-]?secret|^key$|_key$|-key$|salt|cookie|pass$).*");
 
   private static final List<Rule> VALUE_RULES =
       List.of(
@@ -38,7 +38,7 @@ public final class Redactor {
 
   /** --password=x, --db-token x, -p=x forms on a command line or in config text. */
   private static final Pattern OPTION_ASSIGN =
-      Pattern.compile("(?i)((?:--?|\\b)[A-Za-z0-9_.-]*(?:passw(?:or)?d|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s\"',;]+)");
+      Pattern.compile("(?i)((?:--?|\\b)[A-Za-z0-9_.-]*(?:passw(?:or)?d|passwd|(?:require|[_-])pass(?![A-Za-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s\"',;]+)");
 
   /** "NAME": "value" and NAME: value where NAME is a secret's name (JSON, YAML, env dumps). */
   private static final Pattern QUOTED_KEY =
