@@ -6,6 +6,7 @@
 # Prints a Markdown block for BENCHMARKS.md.
 #
 # usage: bench/fleet.sh [SIZES...]      (root; default: 1 10 50; at most 50 hosts, indexes 100-149)
+#        JOBS="8 16" bench/fleet.sh     (also measure with these --jobs values; default: the CLI's default)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -45,7 +46,11 @@ up_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
 value() { sed -n "s/^$2=//p" "$work/$1.env"; }
 results=()
+read -r -a jobs_list <<<"${JOBS:-default}"
 for n in "${SIZES[@]}"; do
+for jobs in "${jobs_list[@]}"; do
+  jobs_opt=()
+  [ "$jobs" = default ] || jobs_opt=(--jobs "$jobs")
   inv="$work/hosts-$n.ini"
   kh="$work/known_hosts-$n"
   : >"$kh"
@@ -57,10 +62,10 @@ for n in "${SIZES[@]}"; do
       cat "$(value "$name" STACK_KNOWN_HOSTS)" >>"$kh"
     done
   } >"$inv"
-  echo "== scanning $n host(s)" >&2
+  echo "== scanning $n host(s), --jobs $jobs" >&2
   rm -rf "$work/out-$n"
   set +e
-  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" \
+  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" "${jobs_opt[@]}" \
     --out "$work/out-$n" >"$work/scan-$n.out" 2>"$work/scan-$n.err"
   rc=$?
   set -e
@@ -72,17 +77,18 @@ for n in "${SIZES[@]}"; do
   sys=$(sed -n 's/.*System time (seconds): //p' "$work/time-$n")
   counts=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(len(m["hosts"]), len(m["components"]), len(m["dependencies"]))' "$work/out-$n/model.json")
   pages=0; [ -d "$work/out-$n/hosts" ] && pages=$(find "$work/out-$n/hosts" -name "*.md" | wc -l)
-  results+=("| $n | $wall | $((rss / 1024)) MiB | ${user} s + ${sys} s | $counts | $pages |")
+  results+=("| $n | $jobs | $wall | $((rss / 1024)) MiB | ${user} s + ${sys} s | $counts | $pages |")
+done
 done
 
 echo
 echo "== for BENCHMARKS.md"
-echo "| hosts | wall (m:ss) | peak RSS | CPU user + sys | model (hosts components dependencies) | host pages |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| hosts | --jobs | wall (m:ss) | peak RSS | CPU user + sys | model (hosts components dependencies) | host pages |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"
 echo
 echo "- date: $(date -u +%Y-%m-%d), commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-echo "- $MAX hosts brought up in ${up_ms} ms (not part of the measurement); default --jobs ($(nproc) cores)"
+echo "- $MAX hosts brought up in ${up_ms} ms (not part of the measurement); default --jobs is min(16, 4 x $(nproc) cores)"
 echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/^Mem:/{print $2}') GiB RAM"
 echo "- JDK: $(java -version 2>&1 | head -n 1)"
 echo "- load at the end: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared)"
