@@ -65,10 +65,11 @@ public final class DiagramsDocument {
     md.append("```mermaid\n").append(diagram).append("```\n\n");
   }
 
-  /** Mermaid refuses more than 500 edges or 50,000 characters by default; far fewer are readable. */
+  /** Mermaid refuses more than 500 edges or 50,000 characters by default; far fewer are readable (60 host boxes). */
   static boolean tooLarge(String diagram) {
     long arrows = diagram.lines().filter(l -> l.contains("-->") || l.contains("-.->")).count();
-    return diagram.length() > 40_000 || arrows > 400 || diagram.lines().count() > 1_200;
+    long boxes = diagram.lines().filter(l -> l.strip().startsWith("subgraph ")).count();
+    return diagram.length() > 40_000 || arrows > 400 || diagram.lines().count() > 1_200 || boxes > 60;
   }
 
   private String system() {
