@@ -5,7 +5,10 @@ import dev.infradoc.model.Model;
 import dev.infradoc.render.RuleInfo;
 import dev.infradoc.render.sarif.SarifDocument;
 import dev.infradoc.render.security.SecurityDocument;
+import dev.infradoc.model.Host;
+import dev.infradoc.render.HostSlice;
 import dev.infradoc.render.json.ModelJson;
+import dev.infradoc.render.markdown.FleetSection;
 import dev.infradoc.render.markdown.ArchitectureDocument;
 import dev.infradoc.render.mermaid.DiagramsDocument;
 import java.io.IOException;
@@ -26,6 +29,18 @@ public final class Documents {
     List<RuleInfo> rules = Analyzer.RULES.stream().map(r -> new RuleInfo(r.id(), r.severity(), r.summary())).toList();
     files.put("security.md", new SecurityDocument(model, run, rules).render());
     files.put("findings.sarif", new SarifDocument(model, rules).render());
+    if (model.hosts().size() > 1) {
+      // A fleet: one page per host, its own architecture and diagrams, linked from architecture.md.
+      for (Host h : model.hosts()) {
+        Model slice = HostSlice.of(model, h);
+        String arch = new ArchitectureDocument(slice, run).render();
+        String diagrams = new DiagramsDocument(slice, run).render().replaceFirst("^# Diagrams\n", "")
+            .replaceAll("(?m)^## ", "### ");
+        int firstBreak = arch.indexOf("\n\n");
+        files.put(FleetSection.pagePath(h), arch.substring(0, firstBreak + 2)
+            + "[Back to the fleet](../architecture.md)\n\n" + arch.substring(firstBreak + 2) + "## Diagrams\n" + diagrams);
+      }
+    }
     return files;
   }
 

@@ -7,6 +7,7 @@ import dev.infradoc.model.Host;
 import dev.infradoc.model.Listen;
 import dev.infradoc.model.Model;
 import dev.infradoc.pipeline.RunInfo;
+import dev.infradoc.render.FleetView;
 import dev.infradoc.render.View;
 import dev.infradoc.render.markdown.Markdown;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ public final class DiagramsDocument {
         .append(Markdown.text(run.summary())).append("._\n\n");
     md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
         + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
+    if (model.hosts().size() > 1) {
+      section(md, "Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
+          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render());
+    }
     section(md, "System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system());
     section(md, "Service dependencies", "Only components that use or are used by another.", dependencies());
     section(md, "Network and ports", "Listening sockets by exposure.", network());
@@ -51,8 +56,20 @@ public final class DiagramsDocument {
       md.append(diagram).append("\n\n");
       return;
     }
+    if (tooLarge(diagram)) {
+      md.append("Not drawn: too large to read or to render (").append(diagram.lines().count())
+          .append(" lines); see the fleet map and the pages of each host.\n\n");
+      return;
+    }
     if (!caption.isEmpty()) md.append(caption).append("\n\n");
     md.append("```mermaid\n").append(diagram).append("```\n\n");
+  }
+
+  /** Mermaid refuses more than 500 edges or 50,000 characters by default; far fewer are readable (60 host boxes). */
+  static boolean tooLarge(String diagram) {
+    long arrows = diagram.lines().filter(l -> l.contains("-->") || l.contains("-.->")).count();
+    long boxes = diagram.lines().filter(l -> l.strip().startsWith("subgraph ")).count();
+    return diagram.length() > 40_000 || arrows > 400 || diagram.lines().count() > 1_200 || boxes > 60;
   }
 
   private String system() {
