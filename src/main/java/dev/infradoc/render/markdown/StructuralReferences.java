@@ -2,11 +2,11 @@ package dev.infradoc.render.markdown;
 
 import static dev.infradoc.render.markdown.Markdown.text;
 
-import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.render.View;
-import dev.infradoc.render.iac.Rules;
+import dev.infradoc.render.iac.References;
+import dev.infradoc.render.iac.Structure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 final class StructuralReferences {
   private final View view;
   private final Map<String, List<Dependency>> groups = new TreeMap<>();
+  private final Structure structure;
 
   StructuralReferences(View view) {
     this.view = view;
+    this.structure = new Structure(new References(view.model()));
     for (Dependency d : view.model().dependencies()) {
       String g = group(d);
       if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(d);
@@ -31,14 +33,7 @@ final class StructuralReferences {
 
   /** The structural group of a declared reference between declared resources, or null. */
   String group(Dependency d) {
-    if (!d.kind().equals(Dependency.DECLARED)) return null;
-    Component from = view.component(d.from());
-    Component to = view.component(d.to());
-    if (from == null || to == null || !from.host().isEmpty() || from.attribute("terraform.type").isEmpty()) return null;
-    for (Rules.Structural s : Rules.get().structural) {
-      if (s.from().matches(from) && s.to().matches(to)) return s.group();
-    }
-    return null;
+    return structure.group(d);
   }
 
   void render(StringBuilder md) {
