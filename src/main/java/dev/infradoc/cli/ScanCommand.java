@@ -61,6 +61,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--var-file", description = "Terraform variable file (repeatable).")
   List<Path> varFiles = new ArrayList<>();
 
+  @Option(names = "--config", description = "Findings configuration: rules off, severities, accepted findings (default: .infradoc.yml here, if present).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -81,20 +84,28 @@ final class ScanCommand implements Callable<Integer> {
         acceptNew, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(commandTimeout), sudo,
         Optional.ofNullable(passwordEnv), List.copyOf(varFiles));
     List<Collector> collectors = Collectors.all();
-    Pipeline.Result result = new Pipeline(collectors, Clock.systemUTC()).scan(parsed, options, events(err));
+    Pipeline pipeline;
+    try {
+      pipeline = new Pipeline(collectors, Clock.systemUTC()).withFindingsConfig(config);
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    Pipeline.Result result = pipeline.scan(parsed, options, events(err));
     result.failures().forEach(f -> err.println("infradoc: " + f.message()));
     if (result.failures().size() == parsed.size()) {
       err.println("infradoc: nothing was collected; no documents written");
       return ExitCode.NOTHING;
     }
+    List<String> written;
     try {
-      Documents.write(out, result.model(), result.run());
+      written = Documents.write(out, result.model(), result.run());
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
     if (!output.quiet) {
-      err.println("infradoc: wrote " + out.resolve("architecture.md") + ", diagrams.md, model.json ("
+      err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }

@@ -1,5 +1,6 @@
 package dev.infradoc.pipeline;
 
+import dev.infradoc.analyze.AnalysisConfig;
 import dev.infradoc.analyze.Analyzer;
 import dev.infradoc.collect.CollectContext;
 import dev.infradoc.collect.CollectEvents;
@@ -23,6 +24,7 @@ import java.util.List;
 public final class Pipeline {
   private final List<Collector> collectors;
   private final Clock clock;
+  private final AnalysisConfig findingsConfig;
 
   /** What a scan produced, and which targets failed (each with its one-line reason). */
   public record Result(Model model, List<Failure> failures, RunInfo run) {}
@@ -31,8 +33,23 @@ public final class Pipeline {
   public record Failure(Target target, String message) {}
 
   public Pipeline(List<Collector> collectors, Clock clock) {
+    this(collectors, clock, AnalysisConfig.NONE);
+  }
+
+  private Pipeline(List<Collector> collectors, Clock clock, AnalysisConfig findingsConfig) {
     this.collectors = List.copyOf(collectors);
     this.clock = clock;
+    this.findingsConfig = findingsConfig;
+  }
+
+  /**
+   * The same pipeline with findings configured by {@code file}, or by .infradoc.yml in the current
+   * directory when {@code file} is null and it exists. Throws IllegalArgumentException (one line) when the file is wrong.
+   */
+  public Pipeline withFindingsConfig(java.nio.file.Path file) {
+    java.nio.file.Path chosen = file != null ? file : java.nio.file.Path.of(AnalysisConfig.DEFAULT_FILE);
+    if (file == null && !java.nio.file.Files.exists(chosen)) return this;
+    return new Pipeline(collectors, clock, AnalysisConfig.read(chosen, Analyzer.ruleIds()));
   }
 
   private static Fragment problem(Target target, String reason, String hint) {
@@ -87,7 +104,7 @@ public final class Pipeline {
     }
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     Model model = builder.build(new Model.GeneratedBy("infradoc", Version.current()), now);
-    model = new Analyzer().analyze(model);
+    model = new Analyzer(findingsConfig).analyze(model);
     return new Result(model, failures, new RunInfo(now, List.copyOf(phases)));
   }
 }

@@ -40,6 +40,10 @@ public final class Redactor {
   private static final Pattern OPTION_ASSIGN =
       Pattern.compile("(?i)((?:--?|\\b)[A-Za-z0-9_.-]*(?:passw(?:or)?d|passwd|(?:require|[_-])pass(?![A-Za-z])|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*)(\\s*[=:]\\s*|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s\"',;]+)");
 
+  /** nginx's proxy_pass and friends name an upstream, not a password. */
+  private static final Pattern NGINX_PASS =
+      Pattern.compile("(?i)(proxy|fastcgi|uwsgi|grpc|scgi|memcached)_pass");
+
   /** "NAME": "value" and NAME: value where NAME is a secret's name (JSON, YAML, env dumps). */
   private static final Pattern QUOTED_KEY =
       Pattern.compile("([\"']?)([A-Za-z0-9_.-]+)\\1(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*')");
@@ -79,7 +83,8 @@ public final class Redactor {
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
       String value = m.group(3);
-      String replacement = value.startsWith("[redacted") || value.startsWith("$") || value.startsWith("{")
+      boolean proxyDirective = NGINX_PASS.matcher(m.group(1)).matches();
+      String replacement = proxyDirective || value.startsWith("[redacted") || value.startsWith("$") || value.startsWith("{")
           ? m.group()
           : m.group(1) + m.group(2) + marker(kindOf(m.group(1)));
       m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
