@@ -196,7 +196,9 @@ final class DeclaredDiagrams {
   private boolean isService(Component c) {
     if (!c.host().isEmpty()) return false;
     String role = c.kind().role();
-    if (role.equals("platform") && !c.kind().id().equals("container-platform")) return false;
+    // A platform resource that carries requests (a Kubernetes Service) is a step worth a box.
+    boolean carries = traffic.reachable().stream().anyMatch(h -> h.to().equals(c.id()));
+    if (role.equals("platform") && !c.kind().id().equals("container-platform") && !carries) return false;
     String type = c.attribute("terraform.type");
     if (describe.has("scaling", c)) return false;
     return !type.matches("aws_(db|elasticache|redshift|docdb|neptune)_subnet_group|aws_s3_bucket_.+|aws_launch_(template|configuration)");
