@@ -37,6 +37,10 @@ public final class DiagramsDocument {
         .append(Markdown.text(run.summary())).append("._\n\n");
     md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
         + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
+    if (model.hosts().isEmpty() && !model.components().isEmpty()) {
+      declared(md);
+      return md.toString();
+    }
     if (model.hosts().size() > 1) {
       section(md, "Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
           + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render());
@@ -48,6 +52,19 @@ public final class DiagramsDocument {
     section(md, "Request flow", "From the entry point along the dependencies.", requestFlow());
     section(md, "CI/CD pipeline", "", cicd());
     return md.toString();
+  }
+
+  /** Declared infrastructure only: grouped by VPC/tier (namespace, project, module), with the request graph and topology. */
+  private void declared(StringBuilder md) {
+    DeclaredDiagrams declared = new DeclaredDiagrams(model, view, ids, this::node);
+    section(md, "System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
+        + "arrows are request steps and uses, dotted where only a security-group rule allows them.", declared.system());
+    section(md, "Service dependencies", "Every dependency in the model except structural wiring (route table associations, "
+        + "subnet groups, security group membership: listed in architecture.md).", dependencies(declared.meaningful()));
+    section(md, "Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology());
+    section(md, "Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment());
+    section(md, "Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow());
+    section(md, "CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", declared.pipeline());
   }
 
   private static void section(StringBuilder md, String title, String caption, String diagram) {
@@ -84,8 +101,12 @@ public final class DiagramsDocument {
   }
 
   private String dependencies() {
+    return dependencies(model.dependencies());
+  }
+
+  private String dependencies(List<Dependency> deps) {
     Set<String> involved = new LinkedHashSet<>();
-    model.dependencies().forEach(dep -> {
+    deps.forEach(dep -> {
       involved.add(dep.from());
       involved.add(dep.to());
     });
@@ -93,7 +114,7 @@ public final class DiagramsDocument {
     List<Component> shown = model.components().stream().filter(c -> involved.contains(c.id())).toList();
     StringBuilder d = new StringBuilder("flowchart LR\n");
     shown.forEach(c -> d.append("  ").append(node(c)).append("\n"));
-    edges(d, shown, model.dependencies());
+    edges(d, shown, deps);
     return d.toString();
   }
 
