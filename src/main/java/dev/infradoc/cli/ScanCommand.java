@@ -9,6 +9,8 @@ import dev.infradoc.collect.inventory.InventoryException;
 import dev.infradoc.collect.inventory.InventoryHost;
 import dev.infradoc.collect.inventory.SshConfigHosts;
 import dev.infradoc.collect.inventory.TargetsFile;
+import dev.infradoc.history.HistoryStore;
+import dev.infradoc.history.StoredScan;
 import dev.infradoc.pipeline.Collectors;
 import dev.infradoc.pipeline.Documents;
 import dev.infradoc.pipeline.Pipeline;
@@ -82,6 +84,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Findings configuration: rules off, severities, accepted findings (default: .infradoc.yml here, if present).")
   Path config;
 
+  @Option(names = "--store", paramLabel = "DIR", description = "Keep this scan's model.json in DIR for 'infradoc diff' (default: ~/.infradoc/history).")
+  Path store;
+
+  @Option(names = "--no-store", description = "Do not keep this scan in the history.")
+  boolean noStore;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -146,12 +154,29 @@ final class ScanCommand implements Callable<Integer> {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
+    if (!noStore) keep(parsed, result.model(), err);
     if (!output.quiet) {
       err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }
     return result.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+  }
+
+  /**
+   * Keeps the model in the history under the key of the targets asked for (failed ones included, so
+   * a failure does not start a new history). A store that cannot be written costs a warning, not
+   * the documents already written.
+   */
+  private void keep(List<Pipeline.Job> jobs, dev.infradoc.model.Model model, PrintWriter err) {
+    HistoryStore history = new HistoryStore(store != null ? store : HistoryStore.defaultDir());
+    try {
+      StoredScan kept = history.save(StoreKey.of(jobs.stream().map(Pipeline.Job::target).toList()), model);
+      if (!output.quiet) err.println("infradoc: kept this scan as " + kept.file());
+    } catch (IOException | RuntimeException e) {
+      err.println("infradoc: warning: could not keep this scan in " + history.dir() + ": " + e.getMessage()
+          + "; check the folder's permissions, or pass --no-store");
+    }
   }
 
   private static Pipeline.Job job(InventoryHost h) {
