@@ -32,7 +32,8 @@ public final class HistoryStore {
   static final String INDEX = "index.tsv";
   private static final String SUFFIX = ".model.json";
   private static final Comparator<StoredScan> ORDER =
-      Comparator.comparing(StoredScan::generatedAt).thenComparing(s -> s.file().getFileName().toString());
+      Comparator.comparing(StoredScan::generatedAt).thenComparingInt(HistoryStore::sequence)
+          .thenComparing(s -> s.file().getFileName().toString());
 
   private final Path dir;
 
@@ -120,6 +121,20 @@ public final class HistoryStore {
 
   public static Model read(Path file) throws IOException {
     return ModelJson.read(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** 1 for "…Z.model.json", N for the Nth scan of the same second ("…Z-N.model.json"). */
+  private static int sequence(StoredScan s) {
+    String name = s.file().getFileName().toString();
+    String stamp = s.generatedAt().replace(':', '-');
+    if (!name.startsWith(stamp) || !name.endsWith(SUFFIX)) return 0;
+    String rest = name.substring(stamp.length(), name.length() - SUFFIX.length());
+    if (rest.isEmpty()) return 1;
+    try {
+      return Integer.parseInt(rest.substring(1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   private static StoredScan summary(String key, Path file, Model m) {
