@@ -27,9 +27,9 @@ class DriftDocumentTest {
   @Test
   void render_writesOneRowPerChange_withTheNewerEvidence_orWhereItWasLastSeen() {
     String md = new DriftDocument(drift(), "old/model.json", "new/model.json").render();
-    assertThat(md).contains("| changed | `host:web01/shop-gunicorn` | workers: 2 → 3 | ps -eo pid,ppid,user,etimes,args#7 |");
-    assertThat(md).contains("| removed | `host:web01/shop-worker.py` | shop worker.py | last seen: ps -eo pid,ppid,user,etimes,args#9 |");
-    assertThat(md).contains("| fixed | `hygiene.x:host:web01` | a title | none recorded |");
+    assertThat(md).contains("| changed | host:web01/shop-gunicorn | workers: 2 → 3 | ps -eo pid,ppid,user,etimes,args#7 |");
+    assertThat(md).contains("| removed | host:web01/shop-worker.py | shop worker.py | last seen: ps -eo pid,ppid,user,etimes,args#9 |");
+    assertThat(md).contains("| fixed | hygiene.x:host:web01 | a title | none recorded |");
     assertThat(md).contains("## Dependencies\n\nNo change.");
     assertThat(md).contains("1 component removed, 1 changed; 1 finding new, 1 fixed.");
   }
