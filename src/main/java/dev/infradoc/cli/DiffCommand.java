@@ -163,8 +163,8 @@ final class DiffCommand implements Callable<Integer> {
             + " of these targets kept in " + history.dir() + "; two are needed");
         throw new Failure(ExitCode.NOTHING);
       }
-      return new Pair(readModel(two.get(0).file(), err), "the scan of " + two.get(0).generatedAt(),
-          readModel(two.get(1).file(), err), "the scan of " + two.get(1).generatedAt());
+      return new Pair(readModel(two.get(0).file(), err), "kept scan " + two.get(0).file().getFileName(),
+          readModel(two.get(1).file(), err), "kept scan " + two.get(1).file().getFileName());
     } catch (IOException e) {
       err.println("infradoc: cannot read the history in " + history.dir() + ": " + e.getMessage());
       throw new Failure(ExitCode.NOTHING);

@@ -5,6 +5,7 @@ import dev.infradoc.analyze.drift.Change.Difference;
 import dev.infradoc.analyze.drift.Change.Kind;
 import dev.infradoc.analyze.drift.Change.Subject;
 import dev.infradoc.analyze.drift.Drift;
+import dev.infradoc.model.Evidence;
 import dev.infradoc.render.markdown.Markdown;
 import java.util.List;
 
@@ -49,12 +50,14 @@ public final class DriftDocument {
     }
     sb.append(Markdown.header("Change", noun, "What changed", "Evidence"));
     for (Change c : changes) {
+      // A dependency's id is its label in another form; other elements show their id and their name.
+      boolean edge = subject == Subject.DEPENDENCY;
       String what = switch (c.kind()) {
         case CHANGED -> differences(c.differences());
         case NOT_COLLECTED -> "read by the older scan, not by the newer one: its elements are not compared";
-        default -> Markdown.text(c.label());
+        default -> edge ? "" : Markdown.text(c.label());
       };
-      sb.append(Markdown.row(verb(c), "`" + code(c.id()) + "`", what, evidence(c)));
+      sb.append(Markdown.row(verb(c), Markdown.text(edge ? c.label() : c.id()), what, evidence(c)));
     }
     sb.append("\n");
   }
@@ -85,12 +88,10 @@ public final class DriftDocument {
   private static String evidence(Change c) {
     if (c.kind() == Kind.NOT_COLLECTED) return "see the newer scan's Coverage section";
     if (c.evidence().isEmpty()) return "none recorded";
-    String locators = Markdown.evidence(c.evidence(), EVIDENCE);
+    // Locators only: the same line read twice (two excerpts) is one place to look.
+    List<Evidence> places = c.evidence().stream().map(e -> Evidence.of(e.source(), e.locator(), "")).distinct().toList();
+    String locators = Markdown.evidence(places, EVIDENCE);
     return c.kind() == Kind.REMOVED ? "last seen: " + locators : locators;
   }
 
-  /** An id inside a code span: a backtick would end the span, and a pipe the table cell. */
-  private static String code(String id) {
-    return Markdown.text(id).replace("\\`", "'");
-  }
 }
