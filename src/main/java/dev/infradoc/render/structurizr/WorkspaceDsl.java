@@ -30,6 +30,8 @@ public final class WorkspaceDsl {
 
   private final Model model;
   private final Map<String, String> ids = new HashMap<>();
+  /** Structurizr wants names unique among siblings: the same process on two hosts gets " on HOST". */
+  private final Map<String, String> names = new HashMap<>();
   private final StringBuilder out = new StringBuilder(4096);
 
   public WorkspaceDsl(Model model) {
@@ -37,6 +39,21 @@ public final class WorkspaceDsl {
     int c = 0;
     int x = 0;
     for (Component comp : model.components()) ids.put(comp.id(), external(comp) ? "x" + (++x) : "c" + (++c));
+    Set<String> used = new java.util.HashSet<>(Set.of(title()));
+    Map<String, Long> counts = model.components().stream().collect(Collectors.groupingBy(Component::name, Collectors.counting()));
+    for (Component comp : model.components()) {
+      String name = comp.name();
+      if (counts.get(name) > 1 && !comp.host().isEmpty()) name += " on " + comp.host().replaceFirst("^host:", "");
+      names.put(comp.id(), unique(used, name, comp.id()));
+    }
+  }
+
+  /** {@code name}, or with {@code why} appended (and a number after that) if a sibling has it already. */
+  private static String unique(Set<String> used, String name, String why) {
+    if (used.add(name)) return name;
+    String candidate = name + " (" + why + ")";
+    for (int n = 2; !used.add(candidate); n++) candidate = name + " (" + why + " " + n + ")";
+    return candidate;
   }
 
   private static boolean external(Component c) {
@@ -67,14 +84,14 @@ public final class WorkspaceDsl {
     line(2, "system = softwareSystem " + quote(title()) + " " + quote("What InfraDoc found in " + sourcesSummary()) + " {");
     for (Component c : model.components()) {
       if (external(c)) continue;
-      line(3, ids.get(c.id()) + " = container " + quote(c.name()) + " " + quote(description(c)) + " " + quote(technology(c)) + " {");
+      line(3, ids.get(c.id()) + " = container " + quote(names.get(c.id())) + " " + quote(description(c)) + " " + quote(technology(c)) + " {");
       line(4, "tags " + quote(c.kind().id()) + " " + quote(c.kind().role()));
       line(3, "}");
     }
     line(2, "}");
     for (Component c : model.components()) {
       if (!external(c)) continue;
-      line(2, ids.get(c.id()) + " = softwareSystem " + quote(c.name()) + " " + quote(description(c)) + " {");
+      line(2, ids.get(c.id()) + " = softwareSystem " + quote(names.get(c.id())) + " " + quote(description(c)) + " {");
       line(3, "tags " + quote("External"));
       line(2, "}");
     }
@@ -126,10 +143,11 @@ public final class WorkspaceDsl {
     if (model.hosts().isEmpty()) return false;
     line(2, "deploymentEnvironment " + quote(OBSERVED_ENV) + " {");
     int h = 0;
+    Set<String> used = new java.util.HashSet<>();
     for (Host host : model.hosts()) {
       List<Component> on = model.components().stream().filter(c -> c.host().equals(host.id()) && !external(c)).toList();
       String groups = host.groups().isEmpty() ? "" : ", groups " + String.join(", ", host.groups());
-      line(3, "h" + (++h) + " = deploymentNode " + quote(host.hostname()) + " "
+      line(3, "h" + (++h) + " = deploymentNode " + quote(unique(used, host.hostname(), host.id())) + " "
           + quote(String.join(", ", host.addresses()) + groups) + " " + quote(host.os()) + " {");
       on.forEach(c -> line(4, "containerInstance " + ids.get(c.id())));
       line(3, "}");
@@ -159,14 +177,15 @@ public final class WorkspaceDsl {
     line(2, "deploymentEnvironment " + quote(DECLARED_ENV) + " {");
     Map<String, String> nodeIds = new HashMap<>();
     int[] n = {0};
+    Set<String> topNames = new java.util.HashSet<>();
     for (Zone z : model.zones()) if (shown.contains(z.id())) nodeIds.put(z.id(), "z" + (++n[0]));
     for (Zone z : model.zones()) {
       boolean top = z.parent().isEmpty() || !shown.contains(z.parent());
-      if (shown.contains(z.id()) && top) zoneNode(3, z, zones, shown, inZone, nodeIds, new LinkedHashSet<>());
+      if (shown.contains(z.id()) && top) zoneNode(3, z, zones, shown, inZone, nodeIds, new LinkedHashSet<>(), topNames);
     }
     int s = 0;
     for (Map.Entry<String, List<Component>> e : bySource.entrySet()) {
-      line(3, "s" + (++s) + " = deploymentNode " + quote(e.getKey().isEmpty() ? "no source" : e.getKey()) + " "
+      line(3, "s" + (++s) + " = deploymentNode " + quote(unique(topNames, e.getKey().isEmpty() ? "no source" : e.getKey(), "source")) + " "
           + quote("declared, no network zone") + " " + quote("source") + " {");
       e.getValue().forEach(c -> line(4, "containerInstance " + ids.get(c.id())));
       line(3, "}");
@@ -176,14 +195,15 @@ public final class WorkspaceDsl {
   }
 
   private void zoneNode(int depth, Zone z, Map<String, Zone> zones, Set<String> shown, Map<String, List<Component>> inZone,
-      Map<String, String> nodeIds, Set<String> path) {
+      Map<String, String> nodeIds, Set<String> path, Set<String> siblingNames) {
     if (!path.add(z.id())) return; // a parent cycle in the input: stop rather than recurse forever
-    line(depth, nodeIds.get(z.id()) + " = deploymentNode " + quote(Placement.name(z)) + " "
+    line(depth, nodeIds.get(z.id()) + " = deploymentNode " + quote(unique(siblingNames, Placement.name(z), z.id())) + " "
         + quote(z.kind() + (z.cidr().isEmpty() ? "" : " " + z.cidr())) + " " + quote(z.kind()) + " {");
     inZone.getOrDefault(z.id(), List.of()).forEach(c -> line(depth + 1, "containerInstance " + ids.get(c.id())));
+    Set<String> childNames = new java.util.HashSet<>();
     for (Zone child : model.zones()) {
       if (child.parent().equals(z.id()) && shown.contains(child.id()) && !path.contains(child.id())) {
-        zoneNode(depth + 1, child, zones, shown, inZone, nodeIds, path);
+        zoneNode(depth + 1, child, zones, shown, inZone, nodeIds, path, childNames);
       }
     }
     line(depth, "}");
