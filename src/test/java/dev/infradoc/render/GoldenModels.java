@@ -40,6 +40,11 @@ public final class GoldenModels {
     return out.stream();
   }
 
+  /** FleetViewTest's fleet: this many web hosts, four databases and two unrelated hosts. */
+  public static Model fleet(int webs) {
+    return FleetViewTest.fleet(webs);
+  }
+
   public static Model host(String name) {
     try {
       return ModelJson.read(Files.readString(HOSTS.resolve(name).resolve("expected/model.json")));

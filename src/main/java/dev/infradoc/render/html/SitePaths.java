@@ -35,7 +35,7 @@ final class SitePaths {
   }
 
   static String slug(String s) {
-    String slug = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[-.]+|[-.]+$", "");
+    String slug = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("\\.{2,}", ".").replaceAll("^[-.]+|[-.]+$", "");
     if (slug.length() > 60) slug = slug.substring(0, 60);
     return slug.isEmpty() ? "page" : slug;
   }
