@@ -54,11 +54,15 @@ public final class Site {
   }
 
   /**
-   * Hook for scan history: a drift page (drift.html) linked from every page. The drift report's
-   * writer calls this with the page's body; until then the site has no drift page.
+   * Hook for scan history: a drift page (drift.html), linked from every page's navigation. The
+   * drift report's writer passes its summary and its table of changes (plain text; escaped here).
+   * Without it the site has no drift page.
    */
-  Site withDrift(Consumer<HtmlOut> body) {
-    this.drift = body;
+  public Site withDrift(String summary, List<String> headers, List<List<String>> changes) {
+    this.drift = h -> {
+      h.p(summary);
+      h.table(headers, changes.stream().map(r -> List.<Object>copyOf(r)).toList());
+    };
     frame.linkDrift();
     return this;
   }

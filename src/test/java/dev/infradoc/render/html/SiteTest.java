@@ -53,6 +53,16 @@ class SiteTest {
   }
 
   @Test
+  void driftHook_addsADriftPage_linkedFromEveryPage() {
+    Map<String, String> files = new Site(GoldenModels.host("shop-stack"), RUN)
+        .withDrift("2 changes since the last scan", List.of("Change", "What"), List.of(List.of("removed", "<b>redis</b>"))).render();
+    assertThat(files.get("site/drift.html")).contains("2 changes since the last scan").contains("&lt;b&gt;redis&lt;/b&gt;");
+    assertThat(files.get("site/index.html")).contains("href=\"drift.html\"");
+    assertThat(files.get("site/hosts/idlead.html")).contains("href=\"../drift.html\"");
+    assertThat(new Site(GoldenModels.host("shop-stack"), RUN).render()).doesNotContainKey("site/drift.html");
+  }
+
+  @Test
   void bundledMermaid_isThePinnedRelease_byChecksum() throws Exception {
     byte[] js;
     try (InputStream in = Site.class.getClassLoader().getResourceAsStream("web/vendor/mermaid.min.js")) {
