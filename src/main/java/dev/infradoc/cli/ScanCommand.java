@@ -13,6 +13,7 @@ import dev.infradoc.history.HistoryStore;
 import dev.infradoc.history.StoredScan;
 import dev.infradoc.pipeline.Collectors;
 import dev.infradoc.pipeline.Documents;
+import dev.infradoc.pipeline.OutputFormat;
 import dev.infradoc.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,6 +58,10 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--out"}, defaultValue = "docs", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--format", defaultValue = "markdown,json,sarif", paramLabel = "LIST",
+      description = "Outputs, comma-separated: markdown, json, sarif, html (site/), structurizr (workspace.dsl), or all (default: ${DEFAULT-VALUE}).")
+  String format;
 
   @Option(names = {"-i", "--identity"}, description = "SSH private key file.")
   Path identity;
@@ -116,6 +122,13 @@ final class ScanCommand implements Callable<Integer> {
       err.println("infradoc: nothing to scan; give a TARGET, --inventory, --targets-file or --ssh-config-hosts");
       return ExitCode.USAGE;
     }
+    Set<OutputFormat> formats;
+    try {
+      formats = OutputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     if (jobs != null && jobs < 1) {
       err.println("infradoc: --jobs must be at least 1");
       return ExitCode.USAGE;
@@ -149,14 +162,17 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<String> written;
     try {
-      written = Documents.write(out, result.model(), result.run());
+      written = Documents.write(out, result.model(), result.run(), formats);
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
     if (!noStore) keep(parsed, result.model(), err);
     if (!output.quiet) {
-      err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
+      long site = written.stream().filter(f -> f.startsWith("site/")).count();
+      List<String> named = new ArrayList<>(written.stream().filter(f -> !f.startsWith("site/")).toList());
+      if (site > 0) named.add("site/ (" + site + " files; open site/index.html)");
+      err.println("infradoc: wrote " + String.join(", ", named) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }

@@ -43,4 +43,21 @@ class NonRootScanIT {
       HostScanIT.deleteTree(out);
     }
   }
+
+  @Test
+  void scanLocal_withSudoThatNeedsAPassword_failsWithOneClearLine() throws Exception {
+    Path jar = Path.of("target/infradoc.jar").toAbsolutePath();
+    Path out = Files.createTempDirectory("infradoc-it-nonroot-sudo");
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+    try {
+      TestHost.Run run = TestHost.Run.of(List.of("runuser", "-u", "nobody", "--", "java", "-jar", jar.toString(),
+          "scan", "local", "--sudo", "--out", out.resolve("docs").toString()), Duration.ofSeconds(120));
+      assertThat(run.exitCode()).as("nothing collected").isEqualTo(3);
+      assertThat(run.stderr()).contains("local: the probe printed nothing it could read")
+          .contains("sudo -n was refused");
+      assertThat(out.resolve("docs")).doesNotExist();
+    } finally {
+      HostScanIT.deleteTree(out);
+    }
+  }
 }
