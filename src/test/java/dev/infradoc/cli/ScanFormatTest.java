@@ -15,10 +15,11 @@ class ScanFormatTest {
   @TempDir Path out;
 
   private int scan(StringWriter err, String... args) {
-    String[] all = new String[args.length + 3];
+    String[] all = new String[args.length + 4];
     all[0] = "scan";
-    all[1] = REPO;
-    System.arraycopy(args, 0, all, 2, args.length);
+    all[1] = "--no-store"; // tests keep nothing in ~/.infradoc/history
+    all[2] = REPO;
+    System.arraycopy(args, 0, all, 3, args.length);
     all[all.length - 1] = out.toString();
     return Main.run(all, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
   }
