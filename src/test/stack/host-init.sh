@@ -38,6 +38,10 @@ cd /   # daemons start from /, as under an init system; only the app runs in its
 hostname "$STACK_NAME"
 # A private /run, as a separate machine has: pid files, sockets, sshd's privilege separation dir.
 mount -t tmpfs -o mode=755 tmpfs /run
+# A private, empty home for root, as a separate machine has: logins then do not run the test
+# machine's ~/.bashrc (pyenv rehash there takes a lock that a killed session can leave behind,
+# stalling every later login on every test host).
+mount -t tmpfs -o mode=700 tmpfs /root
 mkdir -p /run/sshd /run/postgresql /run/redis /run/gunicorn
 chown postgres:postgres /run/postgresql
 chown redis:redis /run/redis
