@@ -58,7 +58,8 @@ public final class Pipeline {
         events.detail(target, message);
       }
     };
-    CollectContext context = new CollectContext(options, knowledge, new Redactor(), timing);
+    Redactor redactor = new Redactor();
+    CollectContext context = new CollectContext(options, knowledge, redactor, timing);
     ModelBuilder builder = new ModelBuilder();
     List<Failure> failures = new ArrayList<>();
     for (Target target : targets) {
@@ -76,11 +77,12 @@ public final class Pipeline {
       String lastError = "";
       for (Collector collector : able) {
         try {
-          builder.add(collector.collect(target, context));
+          builder.add(FragmentRedaction.apply(collector.collect(target, context), redactor));
         } catch (CollectionException e) {
           failed++;
-          lastError = e.oneLine();
-          builder.add(problem(target, e.getMessage(), e.hint()));
+          // Messages may quote what a target printed: they are redacted like any excerpt.
+          lastError = redactor.text(e.oneLine());
+          builder.add(problem(target, redactor.text(e.getMessage()), redactor.text(e.hint())));
         }
       }
       if (failed == able.size()) failures.add(new Failure(target, lastError));

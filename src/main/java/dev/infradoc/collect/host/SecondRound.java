@@ -79,7 +79,9 @@ final class SecondRound {
         int eq = line.indexOf('=');
         if (eq <= 0) continue;
         String name = line.substring(0, eq);
-        vars.add(new EnvVar(pid, name, redactor.envValue(name, line.substring(eq + 1)),
+        // round2.sh prints a newline inside a value as \001: the value is whole again (a PEM block, say).
+        String value = line.substring(eq + 1).replace('\u0001', '\n');
+        vars.add(new EnvVar(pid, name, redactor.envValue(name, value),
             "cat /proc/" + pid + "/environ#" + (i + 1)));
       }
     }
