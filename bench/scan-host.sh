@@ -8,6 +8,7 @@
 set -euo pipefail
 
 RUNS=${1:-10}
+PHASE_RUNS=5
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 NAME=bench INDEX=42   # see src/test/stack/README.md for indexes in use
@@ -41,14 +42,30 @@ target="ssh://$STACK_SSH_USER@$STACK_HOST"
 scan=(./infradoc scan "$target" -i "$STACK_SSH_KEY" --known-hosts "$STACK_KNOWN_HOSTS" --out "$work/out")
 printf -v scan_cmd '%q ' "${scan[@]}"
 
-echo "== one --verbose run (phase timings as the CLI reports them)"
-set +e
-"${scan[@]}" --verbose >"$work/verbose.out" 2>"$work/verbose.err"
-verbose_rc=$?
-set -e
-cat "$work/verbose.out" "$work/verbose.err"
-echo "exit code: $verbose_rc"
+echo "== $PHASE_RUNS --verbose runs (phase timings as the CLI reports them; medians below)"
+: >"$work/phases.err"
+for i in $(seq 1 "$PHASE_RUNS"); do
+  rm -rf "$work/out"
+  set +e
+  "${scan[@]}" --verbose >"$work/verbose.out" 2>"$work/verbose.err"
+  verbose_rc=$?
+  set -e
+  [ "$i" = 1 ] && cat "$work/verbose.out" "$work/verbose.err"
+  [ "$verbose_rc" = 0 ] || { echo "scan-host.sh: scan exited $verbose_rc" >&2; cat "$work/verbose.err" >&2; exit 1; }
+  cat "$work/verbose.err" >>"$work/phases.err"
+done
 [ -f "$work/out/model.json" ] || { echo "scan-host.sh: the scan wrote no model.json" >&2; exit 1; }
+phases=$(python3 - "$work/phases.err" <<'PY'
+import re, statistics, sys
+seen = {}
+for line in open(sys.argv[1]):
+    m = re.search(r": (\w+) (\d+) ms$", line.strip())
+    if m:
+        seen.setdefault(m.group(1), []).append(int(m.group(2)))
+print(", ".join("%s %d ms" % (k, statistics.median(v)) for k, v in seen.items()))
+PY
+)
+echo "median phases: $phases"
 components=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(len(m["components"]), len(m["dependencies"]))' "$work/out/model.json")
 processes=$(ssh -i "$STACK_SSH_KEY" -o UserKnownHostsFile="$STACK_KNOWN_HOSTS" -o BatchMode=yes \
   "$STACK_SSH_USER@$STACK_HOST" 'ps -e --no-headers | wc -l')
@@ -72,6 +89,7 @@ EOF
 echo
 echo "- date: $(date -u +%Y-%m-%d)"
 echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+echo "- CLI phases (--verbose, median of $PHASE_RUNS runs): $phases"
 echo "- host under scan: $processes processes; model: $components (components, dependencies); up.sh --large took ${up_ms} ms"
 echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/^Mem:/{print $2}') GiB RAM"
 echo "- JDK: $(java -version 2>&1 | head -n 1)"

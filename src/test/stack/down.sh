@@ -10,7 +10,7 @@ set -uo pipefail
 [ $# -eq 1 ] || { echo "usage: down.sh NAME" >&2; exit 2; }
 NAME=$1
 [[ "$NAME" =~ ^[a-z][a-z0-9-]{0,30}$ ]] || { echo "down.sh: bad NAME" >&2; exit 2; }
-pointer=/tmp/infradoc-stack-$NAME.current
+pointer=/tmp/testhost-$NAME.current
 S=${STACK_DIR:-$(cat "$pointer" 2>/dev/null || true)}
 
 in_ns() { [ -n "$2" ] && [ "$(readlink "/proc/$1/ns/pid" 2>/dev/null)" = "$2" ]; }
@@ -52,7 +52,7 @@ if [ -n "$S" ] && [ -f "$S/stack.env" ]; then
 fi
 
 if [ -n "$S" ] && [ -d "$S" ] && [ "${KEEP_STACK_DIR:-0}" != 1 ]; then
-  case "$S" in /tmp/infradoc-stack-*) rm -rf "$S" ;; esac
+  case "$S" in /tmp/testhost-*) rm -rf "$S" ;; esac
 fi
 [ "${KEEP_STACK_DIR:-0}" = 1 ] || rm -f "$pointer"
 exit 0

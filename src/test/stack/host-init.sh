@@ -34,6 +34,7 @@ fail() {
 }
 trap 'fail "host-init: command failed at line $LINENO"' ERR
 
+cd /   # daemons start from /, as under an init system; only the app runs in its directory
 hostname "$STACK_NAME"
 # A private /run, as a separate machine has: pid files, sockets, sshd's privilege separation dir.
 mount -t tmpfs -o mode=755 tmpfs /run
@@ -141,6 +142,8 @@ if [ "$STACK_PROFILE" = large ]; then
   echo "static" >"$S/static/index.html"
   spawn_as www-data "$S/log/static.log" "$PY" -m http.server 9000 --bind 127.0.0.1 --directory "$S/static"
 fi
+
+cd /
 
 # --- nginx: reverse proxy on the host address ---
 ngx="$S/nginx"

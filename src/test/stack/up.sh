@@ -18,17 +18,18 @@ NAME=$1 INDEX=$2 PROFILE=default
 HERE=$(cd "$(dirname "$0")" && pwd)
 HOST_ADDR=10.231.$INDEX.2
 ROOT_ADDR=10.231.$INDEX.1
-VETH=infradoc$INDEX   # root side; the inside end is renamed eth0
+VETH=thost$INDEX   # root side; the inside end is renamed eth0
+# No path or name of the host mentions the scanner: a scan must not be told apart by such hints.
 
 # A leftover of a crashed run (same name, or same veth/address) is removed first.
 "$HERE/down.sh" "$NAME" >/dev/null 2>&1 || true
 ip link del "$VETH" >/dev/null 2>&1 || true
 
-S=$(mktemp -d "/tmp/infradoc-stack-$NAME.XXXXXX")
+S=$(mktemp -d "/tmp/testhost-$NAME.XXXXXX")
 chmod 755 "$S"   # services running as postgres, redis, www-data read their files here
 mkdir -p "$S/log" "$S/client"
 chmod 1777 "$S/log"   # services write their own logs here as their own users
-echo "$S" >"/tmp/infradoc-stack-$NAME.current"
+echo "$S" >"/tmp/testhost-$NAME.current"
 
 failed() {
   echo "up.sh: $*" >&2
@@ -42,8 +43,8 @@ failed() {
 
 # --- keys (host key of the test host, client key for root) ---
 mkdir -p "$S/sshd"
-ssh-keygen -q -t ed25519 -N "" -C "infradoc-test-host-$NAME" -f "$S/sshd/ssh_host_ed25519_key" </dev/null
-ssh-keygen -q -t ed25519 -N "" -C "infradoc-test-client" -f "$S/client/id_ed25519" </dev/null
+ssh-keygen -q -t ed25519 -N "" -C "testhost-$NAME" -f "$S/sshd/ssh_host_ed25519_key" </dev/null
+ssh-keygen -q -t ed25519 -N "" -C "testhost-client" -f "$S/client/id_ed25519" </dev/null
 cp "$S/client/id_ed25519.pub" "$S/sshd/authorized_keys"
 echo "$HOST_ADDR $(cut -d' ' -f1,2 "$S/sshd/ssh_host_ed25519_key.pub")" >"$S/client/known_hosts"
 

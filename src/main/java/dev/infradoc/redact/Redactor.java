@@ -18,7 +18,7 @@ public final class Redactor {
       Pattern.compile(
           "(?i).*(passw(or)?d|passwd|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key"
               + "|secret[_-]?key|credential|(^|[_.-])auth($|[_.-]|token|key|pass)|authorization$|session[_-]?key|signing[_-]?key|encryption[_-]?key"
-              + "|client[_-]?secret|^key$|salt|requirepass|masterauth|cookie|(^|[_.-])pass$|(^|[_.-])keys?($|[_.-])"
+              + "|client[_-]?secret|^key$|salt|requirepass|masterauth|cookie|pass$|(^|[_.-])keys?($|[_.-])"
               + "|(?-i:[a-z]Key(s|[A-Z_]|$))).*");
 
   /** A name with no secret inside although a word of it matches: public keys, key files, token URLs. */

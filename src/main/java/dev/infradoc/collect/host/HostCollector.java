@@ -72,6 +72,9 @@ public final class HostCollector implements Collector {
       files.addAll(SecondRound.files(round2));
       ManifestReader.enrich(assembly.drafts(), files, manifests, sourceId);
       HostConfigReader.sshd(assembly.drafts(), files, sourceId);
+      ServiceManagers.systemd(assembly.drafts(), round1, files, sourceId, context.redactor());
+      List<dev.infradoc.model.Component> containers =
+          ServiceManagers.docker(assembly.drafts(), round1, facts.hostname(), sourceId);
       DependencyFinder deps = new DependencyFinder(facts, assembly, context.knowledge());
       deps.observed();
       deps.configuredByProxies(files);
@@ -83,6 +86,7 @@ public final class HostCollector implements Collector {
       String hostId = "host:" + facts.hostname();
       assembly.drafts().forEach(d -> fragment.components.add(d.toComponent(hostId, sourceId)));
       fragment.components.addAll(deps.externals());
+      fragment.components.addAll(containers);
       fragment.components.addAll(HostConfigReader.cronJobs(files, facts.hostname(), sourceId, context.redactor()));
       fragment.dependencies.addAll(deps.dependencies());
       boolean root = "0".equals(facts.metaValue("uid"));

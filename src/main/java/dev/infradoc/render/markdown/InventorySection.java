@@ -30,17 +30,46 @@ final class InventorySection {
         md.append("None observed.\n\n");
         continue;
       }
-      boolean unclassified = group.getKey().equals("unclassified");
-      md.append(Markdown.header("Component", "Kind", "Technology", "Version", "Host", "Instances", "Listens",
-          "Runs as", "Managed by", unclassified ? "Command line" : "Evidence"));
-      for (Component c : group.getValue()) {
-        md.append(Markdown.row(text(c.name()), c.kind().id(), text(or(c.technology(), "unknown")),
-            text(or(c.version(), "not observed")), text(c.host().replaceFirst("^host:", "")), instances(c),
-            listens(c.listens()), text(or(c.runsAs(), "not observed")), text(or(c.managedBy(), "not observed")),
-            unclassified ? text(c.attribute("commandLine")) : Markdown.evidence(c.evidence(), 2)));
-      }
-      md.append("\n");
+      List<Component> hosted = group.getValue().stream().filter(c -> !c.host().isEmpty()).toList();
+      List<Component> declared = group.getValue().stream().filter(c -> c.host().isEmpty()).toList();
+      if (!hosted.isEmpty()) hostedTable(md, hosted, group.getKey().equals("unclassified"));
+      if (!declared.isEmpty()) declaredTable(md, declared);
     }
+  }
+
+  private void hostedTable(StringBuilder md, List<Component> components, boolean unclassified) {
+    md.append(Markdown.header("Component", "Kind", "Technology", "Version", "Host", "Instances", "Listens",
+        "Runs as", "Managed by", unclassified ? "Command line" : "Evidence"));
+    for (Component c : components) {
+      md.append(Markdown.row(text(c.name()), c.kind().id(), text(or(c.technology(), "unknown")),
+          text(or(c.version(), "not observed")), text(c.host().replaceFirst("^host:", "")), instances(c),
+          listens(c.listens()), text(or(c.runsAs(), "not observed")), text(or(c.managedBy(), "not observed")),
+          unclassified ? text(c.attribute("commandLine")) : Markdown.evidence(c.evidence(), 2)));
+    }
+    md.append("\n");
+  }
+
+  /** Components declared in code or met as endpoints: their settings matter more than processes. */
+  private void declaredTable(StringBuilder md, List<Component> components) {
+    md.append(Markdown.header("Component", "Kind", "Technology", "Version", "Instances", "Ports", "Declared in",
+        "Key settings", "Evidence"));
+    for (Component c : components) {
+      md.append(Markdown.row(text(c.name()), c.kind().id(), text(or(c.technology(), "unknown")),
+          text(or(c.version(), "not stated")), c.instances() == 0 ? "not stated" : instances(c),
+          listens(c.listens()), text(c.source()), settings(c), Markdown.evidence(c.evidence(), 2)));
+    }
+    md.append("\n");
+  }
+
+  private static final int MAX_SETTINGS = 6;
+
+  static String settings(Component c) {
+    List<String> parts = c.attributes().entrySet().stream()
+        .filter(e -> !e.getKey().equals("commandLine") && !e.getValue().isEmpty())
+        .map(e -> e.getKey() + ": " + e.getValue()).toList();
+    if (parts.isEmpty()) return "none";
+    String shown = String.join("; ", parts.subList(0, Math.min(MAX_SETTINGS, parts.size())));
+    return text(shown) + (parts.size() > MAX_SETTINGS ? " (+" + (parts.size() - MAX_SETTINGS) + " more in model.json)" : "");
   }
 
   static String instances(Component c) {

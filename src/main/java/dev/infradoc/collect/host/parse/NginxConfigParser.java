@@ -42,31 +42,39 @@ public final class NginxConfigParser {
     int depth = 0;
     int upstreamDepth = -1;
     for (FileLine line : lines) {
-      String text = stripComment(line.text());
-      Matcher m;
-      if ((m = UPSTREAM.matcher(text)).find()) {
-        upstream = m.group(1);
-        upstreamDepth = depth;
-        upstreams.put(upstream, new ArrayList<>());
-        servers.put(upstream, new ArrayList<>());
-      } else if (upstream != null && (m = SERVER.matcher(text)).find()) {
-        upstreams.get(upstream).add(line);
-        servers.get(upstream).add(m.group(1));
-      } else if ((m = PASS.matcher(text)).find()) {
-        passes.add(new Pass(m.group(1), m.group(2), line));
-      } else if ((m = LISTEN.matcher(text)).find()) {
-        listens.add(line);
-        listenValues.add(m.group(1));
-      } else if ((m = SERVER_NAME.matcher(text)).find()) {
-        for (String n : m.group(1).trim().split("\\s+")) if (!names.contains(n)) names.add(n);
-      } else if ((m = INCLUDE.matcher(text)).find()) {
-        includes.add(m.group(1));
-      }
-      for (char c : text.toCharArray()) {
-        if (c == '{') depth++;
-        if (c == '}') {
+      // Statements end at ';', blocks open at '{' and close at '}', wherever they are on the line.
+      StringBuilder statement = new StringBuilder();
+      for (char c : stripComment(line.text()).toCharArray()) {
+        if (c != ';' && c != '{' && c != '}') {
+          statement.append(c);
+          continue;
+        }
+        String st = statement.toString().strip();
+        statement.setLength(0);
+        Matcher m;
+        if (c == '{') {
+          if ((m = UPSTREAM.matcher(st + " {")).find()) {
+            upstream = m.group(1);
+            upstreamDepth = depth;
+            upstreams.put(upstream, new ArrayList<>());
+            servers.put(upstream, new ArrayList<>());
+          }
+          depth++;
+        } else if (c == '}') {
           depth--;
           if (upstream != null && depth == upstreamDepth) upstream = null;
+        } else if (upstream != null && (m = SERVER.matcher(st + ";")).find()) {
+          upstreams.get(upstream).add(line);
+          servers.get(upstream).add(m.group(1));
+        } else if ((m = PASS.matcher(st + ";")).find()) {
+          passes.add(new Pass(m.group(1), m.group(2), line));
+        } else if ((m = LISTEN.matcher(st + ";")).find()) {
+          listens.add(line);
+          listenValues.add(m.group(1));
+        } else if ((m = SERVER_NAME.matcher(st + ";")).find()) {
+          for (String n : m.group(1).trim().split("\\s+")) if (!names.contains(n)) names.add(n);
+        } else if ((m = INCLUDE.matcher(st + ";")).find()) {
+          includes.add(m.group(1));
         }
       }
     }

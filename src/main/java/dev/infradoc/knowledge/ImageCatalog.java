@@ -1,0 +1,86 @@
+package dev.infradoc.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What a container image is, from {@code knowledge/images.yaml}. */
+public final class ImageCatalog {
+
+  /** One entry of images.yaml; {@code kind} is a component kind id such as "database". */
+  public record ImageKind(String id, String technology, String kind, Pattern match) {}
+
+  /** An image reference taken apart: repository path (no registry, no library/), tag, digest. */
+  public record ImageRef(String repository, String tag, String digest) {}
+
+  private static final ImageCatalog SHIPPED = load("/knowledge/images.yaml");
+
+  private final List<ImageKind> images;
+
+  private ImageCatalog(List<ImageKind> images) {
+    this.images = images;
+  }
+
+  /** The catalog in the jar (read once). */
+  public static ImageCatalog shipped() {
+    return SHIPPED;
+  }
+
+  static ImageCatalog load(String resource) {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    try (InputStream in = ImageCatalog.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("knowledge file missing from the jar: " + resource);
+      List<ImageKind> out = new ArrayList<>();
+      for (JsonNode n : yaml.readTree(in).path("images")) {
+        out.add(new ImageKind(n.path("id").asText(), n.path("technology").asText(),
+            n.path("kind").asText(), Pattern.compile(n.path("match").asText())));
+      }
+      return new ImageCatalog(List.copyOf(out));
+    } catch (IOException e) {
+      throw new UncheckedIOException("knowledge file " + resource + " is not valid YAML", e);
+    }
+  }
+
+  /** Every entry, in file order. */
+  public List<ImageKind> entries() {
+    return images;
+  }
+
+  /** The first entry whose pattern matches the image's repository path. */
+  public Optional<ImageKind> find(String image) {
+    String repo = parse(image).repository();
+    if (repo.isEmpty()) return Optional.empty();
+    return images.stream().filter(i -> i.match().matcher(repo).matches()).findFirst();
+  }
+
+  /** Takes {@code registry:5000/team/app:1.2@sha256:...} apart, as written (variables stay). */
+  public static ImageRef parse(String image) {
+    String s = image == null ? "" : image.strip();
+    String digest = "";
+    int at = s.indexOf('@');
+    if (at >= 0) {
+      digest = s.substring(at + 1);
+      s = s.substring(0, at);
+    }
+    String tag = "";
+    int colon = s.lastIndexOf(':');
+    if (colon > s.lastIndexOf('/') && !s.substring(colon).contains("}")) {
+      tag = s.substring(colon + 1);
+      s = s.substring(0, colon);
+    }
+    String[] parts = s.split("/");
+    int start = 0;
+    if (parts.length > 1 && (parts[0].contains(".") || parts[0].contains(":") || parts[0].equals("localhost"))) start = 1;
+    if (parts.length - start > 1 && parts[start].equals("library")) start++;
+    String repo = String.join("/", java.util.Arrays.copyOfRange(parts, start, parts.length));
+    return new ImageRef(repo.toLowerCase(Locale.ROOT), tag, digest);
+  }
+}
