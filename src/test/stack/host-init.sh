@@ -44,6 +44,7 @@ chown redis:redis /run/redis
 chown www-data:www-data /run/gunicorn
 chmod 2775 /run/postgresql
 
+if [ "$STACK_PROFILE" != hostile ]; then   # the hostile profile runs sshd and its fixture only
 # --- PostgreSQL: a fresh cluster in the stack dir (initdb runs while other services start) ---
 mkdir -p "$S/pg"
 chown postgres:postgres "$S/pg"
@@ -73,6 +74,7 @@ if [ "$STACK_PROFILE" = large ]; then
   start_redis 6380
   start_redis 6381
 fi
+fi
 
 # --- sshd: own host key, root login by key only ---
 sshd_dir="$S/sshd"
@@ -92,6 +94,35 @@ PrintMotd no
 Subsystem sftp internal-sftp
 EOF
 /usr/sbin/sshd -f "$sshd_dir/sshd_config" -E "$S/log/sshd.log"
+
+# --- hostile profile: sshd and the fixture's processes and files only (hostile/README.md) ---
+if [ "$STACK_PROFILE" = hostile ]; then
+  fx="$S/hostile"
+  # The fixture's /etc trees replace the real ones in this host's private mount namespace only.
+  for d in etc/nginx etc/cron.d etc/systemd/system; do
+    [ -d "$fx/$d" ] && [ -d "/$d" ] && mount --bind "$fx/$d" "/$d"
+  done
+  # A non-root login for read-only checks: a passwd entry seen only inside this host.
+  if [ -s "$fx/scan-user" ]; then
+    u=$(cat "$fx/scan-user")
+    mkdir -p "$S/home/$u"
+    chown 2000:2000 "$S/home/$u"
+    cp /etc/passwd "$S/passwd"
+    cp /etc/group "$S/group"
+    echo "$u:x:2000:2000::$S/home/$u:/bin/sh" >>"$S/passwd"
+    echo "$u:x:2000:" >>"$S/group"
+    mount --bind "$S/passwd" /etc/passwd
+    mount --bind "$S/group" /etc/group
+  fi
+  mkfifo "$S/hold.fifo"
+  chmod 666 "$S/hold.fifo"
+  "$PY" "$HERE/hostile/launch.py" "$S" >"$S/log/launch.log" 2>&1
+  trap - ERR
+  touch "$S/ready"
+  mkfifo "$S/init.fifo"
+  exec 3<>"$S/init.fifo"
+  while :; do read -r -u 3 _ || true; done
+fi
 
 # --- cron: a plain system daemon ---
 cron

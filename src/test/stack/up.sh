@@ -5,12 +5,17 @@
 # Prints KEY=VALUE lines (also saved in $STACK_DIR/stack.env) for tests to parse.
 #
 # usage: up.sh NAME INDEX [--large]     (INDEX 1..254; --large adds ~10 more services)
+#        up.sh NAME INDEX --hostile DIR (sshd only, plus the fixture in DIR: see hostile/README.md)
 set -euo pipefail
 
 usage() { echo "usage: up.sh NAME INDEX [--large]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 NAME=$1 INDEX=$2 PROFILE=default
 [ "${3:-}" = --large ] && PROFILE=large
+if [ "${3:-}" = --hostile ]; then
+  PROFILE=hostile FIXTURE=${4:-}
+  [ -d "$FIXTURE" ] || { echo "up.sh: --hostile needs a fixture directory" >&2; exit 2; }
+fi
 [[ "$NAME" =~ ^[a-z][a-z0-9-]{0,30}$ ]] || { echo "up.sh: NAME must match [a-z][a-z0-9-]*" >&2; exit 2; }
 [[ "$INDEX" =~ ^[0-9]+$ ]] && [ "$INDEX" -ge 1 ] && [ "$INDEX" -le 254 ] || { echo "up.sh: INDEX must be 1..254" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "up.sh: must run as root (network namespaces)" >&2; exit 1; }
@@ -52,6 +57,7 @@ echo "$HOST_ADDR $(cut -d' ' -f1,2 "$S/sshd/ssh_host_ed25519_key.pub")" >"$S/cli
 mkdir -p "$S/shop"
 cp "$HERE/shop/app.py" "$HERE/shop/worker.py" "$HERE/shop/requirements.txt" "$S/shop/"
 [ "$PROFILE" = large ] && cp "$HERE/extra/"*.py "$S/shop/"
+if [ "$PROFILE" = hostile ]; then cp -a "$FIXTURE" "$S/hostile"; chmod -R a+rX "$S/hostile"; fi
 chmod -R a+rX "$S/shop"
 
 PG_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')

@@ -25,11 +25,17 @@ final class TestHost implements AutoCloseable {
 
   /** Runs up.sh NAME INDEX and parses the KEY=VALUE lines it prints. */
   static TestHost up(String name, int index) throws IOException, InterruptedException {
+    return up(name, index, List.of());
+  }
+
+  /** Runs up.sh NAME INDEX PROFILE-ARGS... (e.g. --hostile DIR). */
+  static TestHost up(String name, int index, List<String> profile) throws IOException, InterruptedException {
     if (!"root".equals(System.getProperty("user.name"))) {
       throw new IllegalStateException("test hosts need root (network namespaces); run scripts/test as root");
     }
-    Run run = Run.of(List.of(STACK.resolve("up.sh").toString(), name, String.valueOf(index)),
-        Duration.ofSeconds(60));
+    List<String> command = new java.util.ArrayList<>(List.of(STACK.resolve("up.sh").toString(), name, String.valueOf(index)));
+    command.addAll(profile);
+    Run run = Run.of(command, Duration.ofSeconds(60));
     if (run.exitCode() != 0) {
       throw new IllegalStateException("up.sh failed (" + run.exitCode() + "):\n" + run.stderr());
     }

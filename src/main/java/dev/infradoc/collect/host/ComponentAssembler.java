@@ -118,7 +118,8 @@ final class ComponentAssembler {
 
   private Draft newDraft(ProcessInfo p, ProcessSignature sig) {
     Draft d = new Draft(sig);
-    String program = ProgramName.of(p.argv());
+    // A process sets its own argv[0]: the name (and the id made from it) is target text like any other.
+    String program = redactor.text(ProgramName.of(p.argv()));
     String cwd = facts.cwd().getOrDefault(p.pid(), "");
     d.cwd = cwd;
     String app = appName(cwd, p);

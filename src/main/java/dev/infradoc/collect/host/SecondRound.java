@@ -73,7 +73,10 @@ final class SecondRound {
     List<EnvVar> vars = new ArrayList<>();
     for (ProbeOutput.Section s : out.all()) {
       if (!s.name().startsWith("env ") || !s.ok()) continue;
-      int pid = Integer.parseInt(s.name().substring(4).trim());
+      // The section name comes back from the target: a repeated or garbled one is skipped, not trusted.
+      String pidText = s.name().substring(4).trim();
+      if (!pidText.matches("\\d{1,9}")) continue;
+      int pid = Integer.parseInt(pidText);
       for (int i = 0; i < s.lines().size(); i++) {
         String line = s.lines().get(i);
         int eq = line.indexOf('=');

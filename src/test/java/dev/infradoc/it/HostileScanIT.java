@@ -1,0 +1,143 @@
+package dev.infradoc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.infradoc.testing.MermaidCheck;
+import dev.infradoc.testing.SecretCorpus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scans a hostile test host (src/test/stack/up.sh --hostile: processes, files and a hostname full of
+ * Markdown, Mermaid, HTML and shell syntax, and every secret of the corpus) together with a hostile
+ * repository, with the real launcher, and checks that no secret reaches any output, that every
+ * document stays well-formed, and that nothing read from the target was ever run.
+ */
+class HostileScanIT {
+  private static final int INDEX = 47;   // src/test/stack/README.md lists the indexes in use
+  private static final String NAME = "ithostile";
+
+  private static Path work;
+  private static Path repo;
+  private static TestHost host;
+  private static Path out;
+  private static TestHost.Run scan;
+
+  @BeforeAll
+  static void scanHostileHostAndRepository() throws Exception {
+    work = Files.createTempDirectory("infradoc-it-hostile");
+    HostileFixture.writeHost(work.resolve("fixture"), "scanner");
+    repo = work.resolve("repo");
+    HostileFixture.writeRepository(repo);
+    host = TestHost.up(NAME, INDEX, List.of("--hostile", work.resolve("fixture").toString()));
+    out = work.resolve("out");
+    scan = scan(out, "ssh://root@" + host.address(), repo.toString());
+  }
+
+  @AfterAll
+  static void takeDown() throws Exception {
+    if (host != null) host.close();
+    if (work != null) deleteTree(work);
+  }
+
+  static TestHost.Run scan(Path outDir, String... targets) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("./infradoc", "scan"));
+    command.addAll(List.of(targets));
+    command.addAll(List.of("-i", host.sshKey(), "--known-hosts", host.knownHosts(), "--out", outDir.toString()));
+    return TestHost.Run.of(command, Duration.ofSeconds(180));
+  }
+
+  @Test
+  void scan_documentsTheHostileHostAndRepository() throws IOException {
+    assertThat(scan.exitCode()).as("exit code; stderr:%n%s", scan.stderr()).isZero();
+    String model = Files.readString(out.resolve("model.json"));
+    // Not vacuous: the hostile names and the redacted secrets' places did reach the documents.
+    assertThat(model).contains("alert(", "shellapp", "envapp", "[redacted: ", "terraform", "requirements.txt");
+  }
+
+  @Test
+  void scan_leaksNoSecretOfTheCorpus_inAnyOutputFileOrLog() throws IOException {
+    List<String> leaks = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        SecretCorpus.leaks(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1), SecretCorpus.all())
+            .forEach(l -> leaks.add(f.getFileName() + ": " + l));
+        SecretCorpus.leaks(Files.readString(f, StandardCharsets.UTF_8), SecretCorpus.all())
+            .forEach(l -> leaks.add(f.getFileName() + ": " + l));
+      }
+    }
+    SecretCorpus.leaks(scan.stdout() + scan.stderr(), SecretCorpus.all()).forEach(l -> leaks.add("stdout/stderr: " + l));
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void markdownTables_keepTheirColumnCount_onEveryRow() throws IOException {
+    List<String> lines = Files.readAllLines(out.resolve("architecture.md"));
+    int tables = 0;
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (!lines.get(i).startsWith("|") || !lines.get(i + 1).matches("\\|(-+\\|)+")) continue;
+      tables++;
+      int columns = cells(lines.get(i));
+      for (int j = i + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+        assertThat(cells(lines.get(j))).as("row %d of the table at line %d: %s", j + 1, i + 1, lines.get(j)).isEqualTo(columns);
+      }
+    }
+    assertThat(tables).isGreaterThan(3);
+  }
+
+  @Test
+  void markdown_carriesNoRawHtmlOrControlCharacters() throws IOException {
+    for (String doc : List.of("architecture.md", "diagrams.md")) {
+      String text = Files.readString(out.resolve(doc));
+      assertThat(text).as(doc).doesNotContain("<script", "<b>", "\u001b", "\u202e", "\u0000");
+    }
+  }
+
+  @Test
+  void diagrams_renderInMermaid() {
+    MermaidCheck.assertRenders(out.resolve("diagrams.md"));
+  }
+
+  @Test
+  void nothingFromTheTarget_wasEverRun() throws IOException, InterruptedException {
+    List<Path> found = new ArrayList<>();
+    for (Path dir : List.of(Path.of("/"), Path.of("/root"), Path.of("/tmp"), work, Path.of(host.get("STACK_DIR")), Path.of(""))) {
+      try (Stream<Path> files = Files.walk(dir.toAbsolutePath(), dir.toString().equals("/") ? 1 : 6)) {
+        files.filter(p -> p.getFileName() != null && p.getFileName().toString().startsWith(HostileFixture.CANARY)).forEach(found::add);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // unreadable corners of / are not where a canary would land
+      }
+    }
+    // Inside the host too (its /run is private).
+    found.addAll(host.ssh("find / /root /home /var/tmp /run -maxdepth 3 -name '" + HostileFixture.CANARY + "*' 2>/dev/null; true").lines().filter(l -> !l.isBlank()).map(Path::of).toList());
+    assertThat(found).isEmpty();
+    // And the directories whose names are shell syntax were asked for (so the test means something).
+    assertThat(Files.readString(out.resolve("model.json"))).contains("nginx.conf", "requirements.txt");
+  }
+
+  static int cells(String row) {
+    int n = 0;
+    for (int i = 0; i < row.length(); i++) {
+      if (row.charAt(i) == '\\') i++;
+      else if (row.charAt(i) == '|') n++;
+    }
+    return n - 1;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
