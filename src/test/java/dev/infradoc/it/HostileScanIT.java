@@ -125,6 +125,71 @@ class HostileScanIT {
     assertThat(Files.readString(out.resolve("model.json"))).contains("nginx.conf", "requirements.txt");
   }
 
+  @Test
+  void enormousOutput_isCutWithAProblem_andAFailingSecondTargetStillLeavesTheHostDocumented() throws Exception {
+    // /etc/nginx on the host is the fixture's etc/nginx: a 70 MB config pushes round 1 past Shell.MAX_OUTPUT_BYTES.
+    Path huge = Path.of(host.get("STACK_DIR"), "hostile/etc/nginx/sites-enabled/huge.conf");
+    try (java.io.Writer w = Files.newBufferedWriter(huge)) {
+      String line = "# " + "x".repeat(998) + "\n";
+      for (int i = 0; i < 70_000; i++) w.write(line);
+    }
+    try {
+      Path o = work.resolve("out-huge");
+      TestHost.Run run = scan(o, "ssh://root@" + host.address(), "ssh://root@" + host.get("STACK_ROOT_ADDR") + ":1");
+      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(1);
+      assertThat(run.stderr()).contains(host.get("STACK_ROOT_ADDR") + ":1");
+      String model = Files.readString(o.resolve("model.json"));
+      assertThat(model).contains("part of the probe output", "MiB and was cut", "\"hostname\" : \"hostile");
+    } finally {
+      Files.delete(huge);
+    }
+  }
+
+  @Test
+  void everyTargetFailing_exitsThree_andWritesNoOutputFolder() throws Exception {
+    Path o = work.resolve("out-none");
+    TestHost.Run run = scan(o, "ssh://root@" + host.get("STACK_ROOT_ADDR") + ":1");
+    assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isEqualTo(3);
+    assertThat(run.stderr()).contains("nothing was collected");
+    assertThat(o).doesNotExist();
+    try (Stream<Path> left = Files.list(work)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".infradoc-"));
+    }
+  }
+
+  @Test
+  void targetWithoutPsSsOrNetstat_isStillDocumented_andTheGapsAreProblems() throws Exception {
+    // Hidden in the host's own mount namespace only: an empty, non-executable file over each tool.
+    String tools = "/usr/bin/ps /usr/bin/ss /usr/bin/netstat /bin/netstat";
+    host.ssh("for t in " + tools + "; do [ -e $t ] && mount --bind /dev/null $t; done; true");
+    try {
+      Path o = work.resolve("out-notools");
+      TestHost.Run run = scan(o, "ssh://root@" + host.address());
+      assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+      String model = Files.readString(o.resolve("model.json"));
+      assertThat(model).contains("probe section 'processes'", "\"hostname\" : \"hostile");
+      // Sockets came from /proc/net instead of ss.
+      assertThat(model).containsPattern("\"name\" : \"sockets\",\\s*\"what\" : \"[^\"]*\",\\s*\"exitCode\" : 0");
+    } finally {
+      host.ssh("for t in " + tools + "; do umount $t 2>/dev/null; done; true");
+    }
+  }
+
+  @Test
+  void scanAsNonRootUser_writesNothingOnTheTarget() throws Exception {
+    String snapshot = "for d in / /tmp /var/tmp /dev/shm /run; do find $d -xdev -uid 2000 -printf '%p %s %T@\\n' 2>/dev/null; done | sort;"
+        + " ls -la --time-style=full-iso " + host.get("STACK_DIR") + "/home/scanner";
+    String before = host.ssh(snapshot);
+    Path o = work.resolve("out-scanner");
+    TestHost.Run run = scan(o, "ssh://scanner@" + host.address());
+    String after = host.ssh(snapshot);
+    assertThat(run.exitCode()).as("stderr: %s", run.stderr()).isZero();
+    // The scan saw less without root, and said so.
+    assertThat(Files.readString(o.resolve("model.json"))).contains("\"problems\"", "root");
+    assertThat(after).isEqualTo(before);
+    assertThat(before).contains("/home/scanner");
+  }
+
   static int cells(String row) {
     int n = 0;
     for (int i = 0; i < row.length(); i++) {
