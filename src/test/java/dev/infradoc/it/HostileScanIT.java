@@ -146,6 +146,35 @@ class HostileScanIT {
   }
 
   @Test
+  void linkCutMidScan_failsThatHostWithAMessage_andTheRepositoryIsStillDocumented() throws Exception {
+    Path huge = Path.of(host.get("STACK_DIR"), "hostile/etc/nginx/sites-enabled/slow.conf");
+    try (java.io.Writer w = Files.newBufferedWriter(huge)) {
+      String line = "# " + "y".repeat(998) + "\n";
+      for (int i = 0; i < 40_000; i++) w.write(line);
+    }
+    String veth = host.get("STACK_VETH");
+    Path o = work.resolve("out-cut");
+    List<String> command = new ArrayList<>(List.of("./infradoc", "scan", "ssh://root@" + host.address(), repo.toString(),
+        "-i", host.sshKey(), "--known-hosts", host.knownHosts(), "--connect-timeout", "3", "--command-timeout", "6",
+        "--out", o.toString()));
+    Process scan = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("cut.log").toFile()).start();
+    try {
+      // The JVM starts, connects and begins the 40 MB probe; the link goes down under it.
+      Thread.sleep(1500);
+      TestHost.Run.of(List.of("ip", "link", "set", veth, "down"), Duration.ofSeconds(10));
+      assertThat(scan.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(work.resolve("cut.log"));
+      assertThat(scan.exitValue()).as(log).isEqualTo(1);
+      assertThat(log).contains(host.address());
+      assertThat(Files.readString(o.resolve("model.json"))).contains("terraform", "the whole target");
+    } finally {
+      scan.destroyForcibly().waitFor();
+      TestHost.Run.of(List.of("ip", "link", "set", veth, "up"), Duration.ofSeconds(10));
+      Files.delete(huge);
+    }
+  }
+
+  @Test
   void everyTargetFailing_exitsThree_andWritesNoOutputFolder() throws Exception {
     Path o = work.resolve("out-none");
     TestHost.Run run = scan(o, "ssh://root@" + host.get("STACK_ROOT_ADDR") + ":1");
