@@ -44,13 +44,23 @@ chown redis:redis /run/redis
 chown www-data:www-data /run/gunicorn
 chmod 2775 /run/postgresql
 
-if [ "$STACK_PROFILE" != hostile ]; then   # the hostile profile runs sshd and its fixture only
+# Which parts this profile runs (default and large: all; fleet profiles: a share).
+has_pg=1 has_app=1 has_redis=1
+case "$STACK_PROFILE" in
+  db) has_app=0 has_redis=0 ;;
+  web) has_pg=0 ;;
+  light) has_pg=0 has_app=0 ;;
+  hostile) has_pg=0 has_app=0 has_redis=0 ;;   # sshd and its fixture only
+esac
+
 # --- PostgreSQL: a fresh cluster in the stack dir (initdb runs while other services start) ---
+if [ "$has_pg" = 1 ]; then
 mkdir -p "$S/pg"
 chown postgres:postgres "$S/pg"
 as_user postgres "$PGBIN/initdb" -D "$S/pg/data" -U postgres -A trust \
   --auth-host=scram-sha-256 --no-sync --no-locale -E UTF8 >"$S/log/initdb.log" 2>&1 &
 initdb_pid=$!
+fi
 
 # --- Redis ---
 start_redis() { # port, name
@@ -69,11 +79,10 @@ EOF
   chown -R redis:redis "$dir"
   as_user redis redis-server "$dir/redis.conf"
 }
-start_redis 6379
+[ "$has_redis" = 1 ] && start_redis 6379
 if [ "$STACK_PROFILE" = large ]; then
   start_redis 6380
   start_redis 6381
-fi
 fi
 
 # --- sshd: own host key, root login by key only ---
@@ -127,9 +136,12 @@ fi
 # --- cron: a plain system daemon ---
 cron
 
+if [ "$has_pg" = 1 ]; then
+pg_listen=127.0.0.1
+[ "$STACK_PROFILE" = db ] && pg_listen="127.0.0.1,$STACK_HOST"
 wait "$initdb_pid" || fail "initdb failed: $(tail -n 5 "$S/log/initdb.log")"
 cat >>"$S/pg/data/postgresql.conf" <<EOF
-listen_addresses = '127.0.0.1'
+listen_addresses = '$pg_listen'
 port = 5432
 unix_socket_directories = '/run/postgresql'
 fsync = off
@@ -146,19 +158,27 @@ CREATE DATABASE shop OWNER shop;
 CREATE TABLE orders (id text PRIMARY KEY, created timestamptz NOT NULL DEFAULT now());
 ALTER TABLE orders OWNER TO shop;
 EOF
+if [ "$STACK_PROFILE" = db ]; then
+  # fleet web hosts connect from their own addresses
+  echo "host shop shop 10.231.0.0/16 scram-sha-256" >>"$S/pg/data/pg_hba.conf"
+  as_user postgres "$PGBIN/pg_ctl" -D "$S/pg/data" reload >/dev/null
+fi
+fi
 
 # --- the shop app: gunicorn with 2 workers, and a queue worker, both as www-data ---
 app="$S/shop"
-database_url="postgresql://shop:$STACK_PG_PASSWORD@127.0.0.1:5432/shop"
+database_url="postgresql://shop:$STACK_PG_PASSWORD@${STACK_DB_HOST:-127.0.0.1}:5432/shop"
 app_env=(
   DATABASE_URL="$database_url"
   REDIS_URL=redis://127.0.0.1:6379/0
   SQS_QUEUE_URL=https://sqs.eu-west-1.amazonaws.com/123456789012/orders
 )
 cd "$app"
+if [ "$has_app" = 1 ]; then
 as_user www-data env "${app_env[@]}" /usr/bin/gunicorn --workers 2 --bind 127.0.0.1:8000 \
   --chdir "$app" --daemon --pid /run/gunicorn/shop.pid --error-logfile "$S/log/gunicorn-shop.log" app:app
 spawn_as www-data "$S/log/worker.log" "${app_env[@]}" "$PY" worker.py
+fi
 
 if [ "$STACK_PROFILE" = large ]; then
   as_user www-data env DATABASE_URL="$database_url" SESSION_REDIS_URL=redis://127.0.0.1:6380/0 \
@@ -176,7 +196,8 @@ fi
 
 cd /
 
-# --- nginx: reverse proxy on the host address ---
+# --- nginx: reverse proxy on the host address (light: static files; db: none) ---
+if [ "$STACK_PROFILE" != db ]; then
 ngx="$S/nginx"
 mkdir -p "$ngx/tmp"
 chown www-data "$ngx/tmp"
@@ -203,8 +224,17 @@ http {
         listen $STACK_HOST:80;
         server_name shop.test;
         location / {
+EOF
+if [ "$has_app" = 1 ]; then
+  cat >>"$ngx/nginx.conf" <<EOF
             proxy_pass http://shop;
             proxy_set_header Host \$host;
+EOF
+else
+  mkdir -p "$S/static" && echo static >"$S/static/index.html"
+  echo "            root $S/static;" >>"$ngx/nginx.conf"
+fi
+cat >>"$ngx/nginx.conf" <<EOF
         }
     }
 EOF
@@ -225,16 +255,19 @@ EOF
 fi
 echo "}" >>"$ngx/nginx.conf"
 nginx -c "$ngx/nginx.conf" -e "$S/log/nginx-error.log"
+fi
 
 # --- ready when every app process holds its connections (what the tests look at) ---
-want_pg=2 want_redis=3
+want_pg=2 want_redis=3 want_port=80
 if [ "$STACK_PROFILE" = large ]; then want_pg=5 want_redis=9; fi
+if [ "$has_app" = 0 ]; then want_pg=0 want_redis=0; fi
+if [ "$STACK_PROFILE" = db ]; then want_port=5432; fi
 established() { ss -Htn state established "( dport = :$1 )" | wc -l; }
 for _ in $(seq 1 200); do
   pg=$(established 5432)
   rd=$(( $(established 6379) + $(established 6380) + $(established 6381) ))
   if [ "$pg" -ge "$want_pg" ] && [ "$rd" -ge "$want_redis" ] \
-     && ss -Htln "( sport = :22 )" | grep -q . && ss -Htln "( sport = :80 )" | grep -q .; then
+     && ss -Htln "( sport = :22 )" | grep -q . && ss -Htln "( sport = :$want_port )" | grep -q .; then
     trap - ERR
     touch "$S/ready"
     # Stay as init: bash reaps adopted orphans on SIGCHLD; the fifo read never returns,

@@ -5,17 +5,37 @@
 # Prints KEY=VALUE lines (also saved in $STACK_DIR/stack.env) for tests to parse.
 #
 # usage: up.sh NAME INDEX [--large]     (INDEX 1..254; --large adds ~10 more services)
-#        up.sh NAME INDEX --hostile DIR (sshd only, plus the fixture in DIR: see hostile/README.md)
+#        up.sh NAME INDEX --db            fleet database host: PostgreSQL on its own address
+#        up.sh NAME INDEX --web DBADDR    fleet web host: nginx -> gunicorn -> PostgreSQL on DBADDR
+#                                         (password from $STACK_DB_PASSWORD), Redis, worker
+#        up.sh NAME INDEX --light         benchmark host: sshd, cron, Redis, nginx (static)
+# The fleet profiles (--db, --web, --light) are routed: the host gets a route to 10.231.0.0/16 via
+# the root side, and forwarding is enabled on this host's root-side veth only, so fleet hosts
+# reach each other (and nothing else; ip_forward stays as it is).
+#        up.sh NAME INDEX --hostile DIR  sshd only, plus the fixture in DIR (see README.md)
 set -euo pipefail
 
-usage() { echo "usage: up.sh NAME INDEX [--large]" >&2; exit 2; }
+usage() { echo "usage: up.sh NAME INDEX [--large | --db | --web DBADDR | --light]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
-NAME=$1 INDEX=$2 PROFILE=default
-[ "${3:-}" = --large ] && PROFILE=large
-if [ "${3:-}" = --hostile ]; then
-  PROFILE=hostile FIXTURE=${4:-}
-  [ -d "$FIXTURE" ] || { echo "up.sh: --hostile needs a fixture directory" >&2; exit 2; }
-fi
+NAME=$1 INDEX=$2 PROFILE=default DB_HOST=""
+case "${3:-}" in
+  "") ;;
+  --large) PROFILE=large ;;
+  --db) PROFILE=db ;;
+  --light) PROFILE=light ;;
+  --hostile)
+    PROFILE=hostile FIXTURE=${4:-}
+    [ -d "$FIXTURE" ] || { echo "up.sh: --hostile needs a fixture directory" >&2; exit 2; }
+    ;;
+  --web)
+    PROFILE=web DB_HOST=${4:-}
+    [[ "$DB_HOST" =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "up.sh: --web needs the database host's IPv4 address" >&2; exit 2; }
+    [[ "${STACK_DB_PASSWORD:-}" =~ ^[0-9a-f]+$ ]] || { echo "up.sh: --web needs STACK_DB_PASSWORD (hex, from the --db host's STACK_PG_PASSWORD)" >&2; exit 2; }
+    ;;
+  *) usage ;;
+esac
+ROUTED=0
+case "$PROFILE" in db|web|light) ROUTED=1 ;; esac
 [[ "$NAME" =~ ^[a-z][a-z0-9-]{0,30}$ ]] || { echo "up.sh: NAME must match [a-z][a-z0-9-]*" >&2; exit 2; }
 [[ "$INDEX" =~ ^[0-9]+$ ]] && [ "$INDEX" -ge 1 ] && [ "$INDEX" -le 254 ] || { echo "up.sh: INDEX must be 1..254" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "up.sh: must run as root (network namespaces)" >&2; exit 1; }
@@ -61,6 +81,7 @@ if [ "$PROFILE" = hostile ]; then cp -a "$FIXTURE" "$S/hostile"; chmod -R a+rX "
 chmod -R a+rX "$S/shop"
 
 PG_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+[ "$PROFILE" = web ] && PG_PASSWORD=$STACK_DB_PASSWORD
 cat >"$S/stack.env" <<EOF
 STACK_NAME=$NAME
 STACK_DIR=$S
@@ -73,6 +94,7 @@ STACK_SSH_USER=root
 STACK_SSH_KEY=$S/client/id_ed25519
 STACK_KNOWN_HOSTS=$S/client/known_hosts
 STACK_PG_PASSWORD=$PG_PASSWORD
+STACK_DB_HOST=$DB_HOST
 EOF
 
 # --- network: namespace, veth pair, addresses; nothing routes beyond the pair ---
@@ -85,6 +107,11 @@ ip link set "$VETH" up
 ip netns exec "$NAME" ip addr add "$HOST_ADDR/24" dev eth0
 ip netns exec "$NAME" ip link set eth0 up
 ip netns exec "$NAME" ip link set lo up
+if [ "$ROUTED" = 1 ]; then
+  ip netns exec "$NAME" ip route add 10.231.0.0/16 via "$ROOT_ADDR"
+  # Only packets arriving on this veth may be forwarded; the global switch is left alone.
+  sysctl -q -w "net.ipv4.conf.$VETH.forwarding=1"
+fi
 
 # --- the host's init, detached from this script's session ---
 setsid ip netns exec "$NAME" unshare --pid --fork --mount-proc --uts --ipc \

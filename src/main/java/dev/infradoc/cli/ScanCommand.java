@@ -4,6 +4,11 @@ import dev.infradoc.collect.CollectEvents;
 import dev.infradoc.collect.CollectOptions;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
+import dev.infradoc.collect.inventory.AnsibleInventory;
+import dev.infradoc.collect.inventory.InventoryException;
+import dev.infradoc.collect.inventory.InventoryHost;
+import dev.infradoc.collect.inventory.SshConfigHosts;
+import dev.infradoc.collect.inventory.TargetsFile;
 import dev.infradoc.pipeline.Collectors;
 import dev.infradoc.pipeline.Documents;
 import dev.infradoc.pipeline.Pipeline;
@@ -26,13 +31,26 @@ import picocli.CommandLine.Spec;
 /** {@code infradoc scan TARGET... --out DIR}: collect, merge, analyze, write the documents. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = {"Scans targets and writes architecture.md, diagrams.md and model.json.",
-        "A TARGET is 'local', ssh://[user@]host[:port], [user@]host, a Host alias from ~/.ssh/config, or a path."})
+        "A TARGET is 'local', ssh://[user@]host[:port], [user@]host, a Host alias from ~/.ssh/config, or a path.",
+        "Fleets: --inventory hosts.ini (Ansible INI or YAML), --targets-file FILE or --ssh-config-hosts; --jobs N at once."})
 final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
 
-  @Parameters(arity = "1..*", paramLabel = "TARGET", description = "What to scan; several targets merge into one model.")
-  List<String> targets;
+  @Parameters(arity = "0..*", paramLabel = "TARGET", description = "What to scan; several targets merge into one model.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--inventory", description = "Ansible inventory (INI or YAML): every host in it, its groups become tiers.")
+  Path inventory;
+
+  @Option(names = "--targets-file", description = "File with one target a line, optionally followed by its groups.")
+  Path targetsFile;
+
+  @Option(names = "--ssh-config-hosts", description = "Scan every concrete Host alias of ~/.ssh/config.")
+  boolean sshConfigHosts;
+
+  @Option(names = {"-j", "--jobs"}, description = "Targets scanned at once (default: min(16, 4 x cores)).")
+  Integer jobs;
 
   @Option(names = {"-o", "--out"}, defaultValue = "docs", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -61,17 +79,38 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--var-file", description = "Terraform variable file (repeatable).")
   List<Path> varFiles = new ArrayList<>();
 
+  @Option(names = "--config", description = "Findings configuration: rules off, severities, accepted findings (default: .infradoc.yml here, if present).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    List<Target> parsed = new ArrayList<>();
+    List<Pipeline.Job> parsed = new ArrayList<>();
     for (String t : targets) {
       try {
-        parsed.add(Target.parse(t));
+        parsed.add(Pipeline.Job.of(Target.parse(t)));
       } catch (IllegalArgumentException e) {
         err.println("infradoc: target " + e.getMessage());
         return ExitCode.USAGE;
       }
+    }
+    try {
+      if (inventory != null) AnsibleInventory.read(inventory).forEach(h -> parsed.add(job(h)));
+      if (targetsFile != null) TargetsFile.read(targetsFile).forEach(h -> parsed.add(job(h)));
+      if (sshConfigHosts) {
+        SshConfigHosts.read(Path.of(System.getProperty("user.home"), ".ssh", "config")).forEach(h -> parsed.add(job(h)));
+      }
+    } catch (InventoryException e) {
+      err.println("infradoc: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    if (parsed.isEmpty()) {
+      err.println("infradoc: nothing to scan; give a TARGET, --inventory, --targets-file or --ssh-config-hosts");
+      return ExitCode.USAGE;
+    }
+    if (jobs != null && jobs < 1) {
+      err.println("infradoc: --jobs must be at least 1");
+      return ExitCode.USAGE;
     }
     if (connectTimeout <= 0 || commandTimeout <= 0) {
       err.println("infradoc: --connect-timeout and --command-timeout must be positive numbers of seconds");
@@ -81,24 +120,42 @@ final class ScanCommand implements Callable<Integer> {
         acceptNew, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(commandTimeout), sudo,
         Optional.ofNullable(passwordEnv), List.copyOf(varFiles));
     List<Collector> collectors = Collectors.all();
-    Pipeline.Result result = new Pipeline(collectors, Clock.systemUTC()).scan(parsed, options, events(err));
+    Pipeline pipeline;
+    try {
+      pipeline = new Pipeline(collectors, Clock.systemUTC()).withFindingsConfig(config);
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    boolean fleet = parsed.size() > 1;
+    Pipeline.Progress progress = fleet ? new ScanProgress(err, ScanProgress.stderrIsTerminal(), output.quiet) : Pipeline.Progress.NONE;
+    Pipeline.Result result = pipeline.scan(parsed, options, events(err), progress,
+        jobs != null ? jobs : Pipeline.defaultParallelism());
+    if (fleet && !result.failures().isEmpty()) {
+      err.println("infradoc: " + result.failures().size() + " of " + parsed.size() + " targets failed:");
+    }
     result.failures().forEach(f -> err.println("infradoc: " + f.message()));
     if (result.failures().size() == parsed.size()) {
       err.println("infradoc: nothing was collected; no documents written");
       return ExitCode.NOTHING;
     }
+    List<String> written;
     try {
-      Documents.write(out, result.model(), result.run());
+      written = Documents.write(out, result.model(), result.run());
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
     if (!output.quiet) {
-      err.println("infradoc: wrote " + out.resolve("architecture.md") + ", diagrams.md, model.json ("
+      err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }
     return result.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+  }
+
+  private static Pipeline.Job job(InventoryHost h) {
+    return new Pipeline.Job(h.target(), h.name(), h.groups(), h.identity(), h.unusable());
   }
 
   private CollectEvents events(PrintWriter err) {

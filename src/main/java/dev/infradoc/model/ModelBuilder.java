@@ -54,7 +54,7 @@ public final class ModelBuilder {
     cloud.putAll(a.cloud());
     return new Host(a.id(), first(a.hostname(), b.hostname()), first(a.os(), b.os()),
         first(a.kernel(), b.kernel()), List.copyOf(addresses), first(a.cpu(), b.cpu()),
-        first(a.memory(), b.memory()), cloud, union(a.evidence(), b.evidence()));
+        first(a.memory(), b.memory()), cloud, union(a.evidence(), b.evidence()), union(a.groups(), b.groups()));
   }
 
   private static Component mergeComponent(Component a, Component b) {

@@ -32,9 +32,12 @@ public final class OutputWriter {
     Path staging = Files.createTempDirectory(parent, STAGING + ProcessHandle.current().pid() + "-");
     try {
       for (Map.Entry<String, String> f : files.entrySet()) {
-        Files.writeString(staging.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        Path file = staging.resolve(f.getKey());
+        Files.createDirectories(file.getParent()); // hosts/NAME.md of a fleet
+        Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
       }
       for (String name : files.keySet()) {
+        Files.createDirectories(dir.resolve(name).getParent());
         try {
           Files.move(staging.resolve(name), dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);

@@ -1,5 +1,6 @@
 package dev.infradoc.pipeline;
 
+import dev.infradoc.analyze.AnalysisConfig;
 import dev.infradoc.analyze.Analyzer;
 import dev.infradoc.collect.CollectContext;
 import dev.infradoc.collect.CollectEvents;
@@ -9,20 +10,32 @@ import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
 import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Host;
 import dev.infradoc.model.Model;
 import dev.infradoc.model.ModelBuilder;
 import dev.infradoc.model.Problem;
 import dev.infradoc.redact.Redactor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The one place the pipeline is wired: collect each target, merge, analyze. Rendering is {@link Documents}. */
+/**
+ * The one place the pipeline is wired: collect each target (several at once), merge, stitch hosts
+ * together, analyze. Rendering is {@link Documents}. Fragments are merged in the order the targets
+ * were given, whatever order they finish in, so the model does not depend on timing.
+ */
 public final class Pipeline {
   private final List<Collector> collectors;
   private final Clock clock;
+  private final AnalysisConfig findingsConfig;
 
   /** What a scan produced, and which targets failed (each with its one-line reason). */
   public record Result(Model model, List<Failure> failures, RunInfo run) {}
@@ -30,9 +43,55 @@ public final class Pipeline {
   /** A target that gave nothing, and why. */
   public record Failure(Target target, String message) {}
 
+  /**
+   * One target to scan, with the inventory's view of it: its name there, its groups (written onto
+   * the host records it yields), its own key, and why it cannot be scanned at all (empty if it can).
+   */
+  public record Job(Target target, String name, List<String> groups, Optional<Path> identity, String unusable) {
+    public Job {
+      groups = List.copyOf(groups);
+      unusable = unusable == null ? "" : unusable;
+    }
+
+    public static Job of(Target target) {
+      return new Job(target, target.display(), List.of(), Optional.empty(), "");
+    }
+  }
+
+  /** How one job ended: failure message empty when it succeeded. */
+  public record Outcome(Job job, int index, String failure, long millis, int components) {
+    public boolean ok() {
+      return failure.isEmpty();
+    }
+  }
+
+  /** Told as each job starts and ends, from the worker threads (implementations synchronize). */
+  public interface Progress {
+    Progress NONE = new Progress() {};
+
+    default void started(Job job, int index, int total) {}
+
+    default void finished(Outcome outcome, int done, int total) {}
+  }
+
   public Pipeline(List<Collector> collectors, Clock clock) {
+    this(collectors, clock, AnalysisConfig.NONE);
+  }
+
+  private Pipeline(List<Collector> collectors, Clock clock, AnalysisConfig findingsConfig) {
     this.collectors = List.copyOf(collectors);
     this.clock = clock;
+    this.findingsConfig = findingsConfig;
+  }
+
+  /**
+   * The same pipeline with findings configured by {@code file}, or by .infradoc.yml in the current
+   * directory when {@code file} is null and it exists. Throws IllegalArgumentException (one line) when the file is wrong.
+   */
+  public Pipeline withFindingsConfig(java.nio.file.Path file) {
+    java.nio.file.Path chosen = file != null ? file : java.nio.file.Path.of(AnalysisConfig.DEFAULT_FILE);
+    if (file == null && !java.nio.file.Files.exists(chosen)) return this;
+    return new Pipeline(collectors, clock, AnalysisConfig.read(chosen, Analyzer.ruleIds()));
   }
 
   private static Fragment problem(Target target, String reason, String hint) {
@@ -41,7 +100,17 @@ public final class Pipeline {
     return failed;
   }
 
+  /** Scans the targets one after another (the single-host path). */
   public Result scan(List<Target> targets, CollectOptions options, CollectEvents events) {
+    return scan(targets.stream().map(Job::of).toList(), options, events, Progress.NONE, 1);
+  }
+
+  /** A sensible number of targets to scan at once: scans mostly wait on the network. */
+  public static int defaultParallelism() {
+    return Math.min(16, 4 * Runtime.getRuntime().availableProcessors());
+  }
+
+  public Result scan(List<Job> jobs, CollectOptions options, CollectEvents events, Progress progress, int parallelism) {
     Knowledge knowledge = Knowledge.load();
     List<RunInfo.Phase> phases = new ArrayList<>();
     CollectEvents timing = new CollectEvents() {
@@ -59,37 +128,110 @@ public final class Pipeline {
       }
     };
     Redactor redactor = new Redactor();
-    CollectContext context = new CollectContext(options, knowledge, redactor, timing);
+    int total = jobs.size();
+    AtomicInteger done = new AtomicInteger();
+    List<Collected> results = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, Math.max(1, total))), r -> {
+      Thread t = new Thread(r, "infradoc-scan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Collected>> futures = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        Job job = jobs.get(i);
+        int index = i;
+        CollectOptions own = job.identity().isEmpty() ? options : new CollectOptions(job.identity(), options.knownHosts(),
+            options.acceptNewHostKeys(), options.connectTimeout(), options.commandTimeout(), options.sudo(),
+            options.passwordEnv(), options.varFiles());
+        CollectContext context = new CollectContext(own, knowledge, redactor, timing);
+        futures.add(pool.submit(() -> {
+          progress.started(job, index, total);
+          long t0 = System.nanoTime();
+          Collected c = collect(job, context);
+          progress.finished(new Outcome(job, index, c.failure, (System.nanoTime() - t0) / 1_000_000,
+              c.fragments.stream().mapToInt(f -> f.components.size()).sum()), done.incrementAndGet(), total);
+          return c;
+        }));
+      }
+      for (Future<Collected> f : futures) results.add(f.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a scan worker failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
     ModelBuilder builder = new ModelBuilder();
     List<Failure> failures = new ArrayList<>();
-    for (Target target : targets) {
-      List<Collector> able = collectors.stream().filter(c -> c.supports(target)).toList();
-      if (able.isEmpty()) {
-        String why = target.kind() == Target.Kind.PATH && !java.nio.file.Files.exists(target.path())
-            ? target.display() + ": no such file or directory"
-            : target.display() + ": no collector reads this kind of target (no Terraform, compose, Kubernetes or workflow files found)";
-        failures.add(new Failure(target, why));
-        builder.add(problem(target, why, ""));
-        continue;
-      }
-      // A repository may hold several kinds of source: every collector that reads it contributes.
-      int failed = 0;
-      String lastError = "";
-      for (Collector collector : able) {
-        try {
-          builder.add(FragmentRedaction.apply(collector.collect(target, context), redactor));
-        } catch (CollectionException e) {
-          failed++;
-          // Messages may quote what a target printed: they are redacted like any excerpt.
-          lastError = redactor.text(e.oneLine());
-          builder.add(problem(target, redactor.text(e.getMessage()), redactor.text(e.hint())));
-        }
-      }
-      if (failed == able.size()) failures.add(new Failure(target, lastError));
+    for (int i = 0; i < total; i++) {
+      Collected c = results.get(i);
+      c.fragments.forEach(builder::add);
+      if (!c.failure.isEmpty()) failures.add(new Failure(jobs.get(i).target(), c.failure));
     }
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     Model model = builder.build(new Model.GeneratedBy("infradoc", Version.current()), now);
-    model = new Analyzer().analyze(model);
-    return new Result(model, failures, new RunInfo(now, List.copyOf(phases)));
+    model = FleetStitcher.stitch(model);
+    model = new Analyzer(findingsConfig).analyze(model);
+    List<RunInfo.Phase> ordered;
+    synchronized (phases) {
+      ordered = new ArrayList<>(phases);
+    }
+    // Completion order varies; the header lists phases in target order.
+    List<String> order = jobs.stream().map(j -> j.target().display()).toList();
+    ordered.sort(java.util.Comparator.comparingInt((RunInfo.Phase p) -> order.indexOf(p.target())));
+    return new Result(model, failures, new RunInfo(now, List.copyOf(ordered)));
+  }
+
+  /** What one job yielded; a job that failed still yields the fragment with its problem. */
+  private record Collected(List<Fragment> fragments, String failure) {}
+
+  private Collected collect(Job job, CollectContext context) {
+    Target target = job.target();
+    List<Fragment> fragments = new ArrayList<>();
+    if (!job.unusable().isEmpty()) {
+      String why = job.name() + ": " + job.unusable();
+      fragments.add(problem(target, why, ""));
+      return new Collected(fragments, why);
+    }
+    List<Collector> able = collectors.stream().filter(c -> c.supports(target)).toList();
+    if (able.isEmpty()) {
+      String why = target.kind() == Target.Kind.PATH && !java.nio.file.Files.exists(target.path())
+          ? target.display() + ": no such file or directory"
+          : target.display() + ": no collector reads this kind of target (no Terraform, compose, Kubernetes or workflow files found)";
+      fragments.add(problem(target, why, ""));
+      return new Collected(fragments, why);
+    }
+    // A repository may hold several kinds of source: every collector that reads it contributes.
+    int failed = 0;
+    String lastError = "";
+    for (Collector collector : able) {
+      try {
+        fragments.add(withGroups(FragmentRedaction.apply(collector.collect(target, context), context.redactor()), job.groups()));
+      } catch (CollectionException e) {
+        failed++;
+        // Messages may quote what a target printed: they are redacted like any excerpt.
+        lastError = context.redactor().text(e.oneLine());
+        fragments.add(problem(target, context.redactor().text(e.getMessage()), context.redactor().text(e.hint())));
+      } catch (RuntimeException e) {
+        // One host's surprise must not cost the other hosts their documents.
+        failed++;
+        lastError = target.display() + ": internal error while collecting: " + e;
+        fragments.add(problem(target, lastError, "re-run with --stacktrace and report it"));
+      }
+    }
+    if (!lastError.isEmpty() && !job.name().equals(target.display()) && !lastError.startsWith(job.name())) {
+      lastError = job.name() + ": " + lastError; // the inventory's name is the one the reader knows
+    }
+    return new Collected(fragments, failed == able.size() ? lastError : "");
+  }
+
+  private static Fragment withGroups(Fragment f, List<String> groups) {
+    if (groups.isEmpty()) return f;
+    List<Host> tagged = f.hosts.stream().map(h -> h.withGroups(groups)).toList();
+    f.hosts.clear();
+    f.hosts.addAll(tagged);
+    return f;
   }
 }

@@ -15,6 +15,15 @@ public record RunInfo(String generatedAt, List<Phase> phases) {
   public String summary() {
     long total = phases.stream().filter(p -> p.name().equals("total")).mapToLong(Phase::millis).sum();
     StringBuilder sb = new StringBuilder("generated ").append(generatedAt);
+    List<String> targets = phases.stream().map(Phase::target).distinct().toList();
+    if (targets.size() > 3) {
+      // A fleet: every phase of every host would not fit one line; name the slowest host instead.
+      Phase slowest = phases.stream().filter(p -> p.name().equals("total"))
+          .max(java.util.Comparator.comparingLong(Phase::millis)).orElse(null);
+      sb.append("; ").append(targets.size()).append(" targets collected in ").append(total).append(" ms summed over targets");
+      if (slowest != null) sb.append(" (slowest ").append(slowest.target()).append(": ").append(slowest.millis()).append(" ms)");
+      return sb.toString();
+    }
     if (!phases.isEmpty()) {
       sb.append("; collection took ").append(total).append(" ms (");
       List<String> parts = phases.stream().filter(p -> !p.name().equals("total"))

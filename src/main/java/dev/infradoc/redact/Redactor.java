@@ -23,7 +23,8 @@ public final class Redactor {
 
   /** A name with no secret inside although a word of it matches: public keys, key files, token URLs. */
   private static final Pattern PUBLIC_NAME =
-      Pattern.compile("(?i).*(public[_-]?key|key[_-]?(file|path|id|name|ring)|keyspace|_url$|[_-]file$|[_-]path$).*");
+      Pattern.compile("(?i).*(public[_-]?key|key[_-]?(file|path|id|name|ring)|keyspace|_url$|[_-]file$|[_-]path$"
+          + "|(proxy|fastcgi|uwsgi|grpc|scgi|memcached)_pass$).*");   // nginx's *_pass names an upstream
 
   /** Marker text; the value patterns skip it so a second pass leaves it alone. */
   private static final String MARKER_START = "[redacted";

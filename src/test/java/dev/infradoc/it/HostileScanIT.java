@@ -39,7 +39,7 @@ class HostileScanIT {
     HostileFixture.writeHost(work.resolve("fixture"), "scanner");
     repo = work.resolve("repo");
     HostileFixture.writeRepository(repo);
-    host = TestHost.up(NAME, INDEX, List.of("--hostile", work.resolve("fixture").toString()));
+    host = TestHost.up(NAME, INDEX, List.of("--hostile", work.resolve("fixture").toString()), java.util.Map.of());
     out = work.resolve("out");
     scan = scan(out, "ssh://root@" + host.address(), repo.toString());
   }

@@ -25,17 +25,18 @@ final class TestHost implements AutoCloseable {
 
   /** Runs up.sh NAME INDEX and parses the KEY=VALUE lines it prints. */
   static TestHost up(String name, int index) throws IOException, InterruptedException {
-    return up(name, index, List.of());
+    return up(name, index, List.of(), Map.of());
   }
 
-  /** Runs up.sh NAME INDEX PROFILE-ARGS... (e.g. --hostile DIR). */
-  static TestHost up(String name, int index, List<String> profile) throws IOException, InterruptedException {
+  /** Runs up.sh NAME INDEX PROFILE-ARGS... with extra environment (e.g. a fleet profile: --web DBADDR). */
+  static TestHost up(String name, int index, List<String> profile, Map<String, String> environment)
+      throws IOException, InterruptedException {
     if (!"root".equals(System.getProperty("user.name"))) {
       throw new IllegalStateException("test hosts need root (network namespaces); run scripts/test as root");
     }
     List<String> command = new java.util.ArrayList<>(List.of(STACK.resolve("up.sh").toString(), name, String.valueOf(index)));
     command.addAll(profile);
-    Run run = Run.of(command, Duration.ofSeconds(60));
+    Run run = Run.of(command, Duration.ofSeconds(60), environment);
     if (run.exitCode() != 0) {
       throw new IllegalStateException("up.sh failed (" + run.exitCode() + "):\n" + run.stderr());
     }
@@ -86,10 +87,17 @@ final class TestHost implements AutoCloseable {
   /** One finished command: exit code and both outputs (written to files, so no pipe can fill). */
   record Run(int exitCode, String stdout, String stderr) {
     static Run of(List<String> command, Duration timeout) throws IOException, InterruptedException {
+      return of(command, timeout, Map.of());
+    }
+
+    static Run of(List<String> command, Duration timeout, Map<String, String> environment)
+        throws IOException, InterruptedException {
       Path out = Files.createTempFile("infradoc-it", ".out");
       Path err = Files.createTempFile("infradoc-it", ".err");
       try {
-        Process p = new ProcessBuilder(command)
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(environment);
+        Process p = pb
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())

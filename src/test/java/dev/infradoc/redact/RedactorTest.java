@@ -49,6 +49,8 @@ class RedactorTest {
     String line = "/usr/bin/python3 /usr/bin/gunicorn --workers 2 --bind 127.0.0.1:8000 app:app";
     assertThat(r.commandLine(line)).isEqualTo(line);
     assertThat(r.commandLine("nginx: master process nginx -p /srv")).isEqualTo("nginx: master process nginx -p /srv");
+    assertThat(r.text("    proxy_pass http://127.0.0.1:8000;")).isEqualTo("    proxy_pass http://127.0.0.1:8000;");
+    assertThat(r.text("fastcgi_pass unix:/run/php/php-fpm.sock;")).isEqualTo("fastcgi_pass unix:/run/php/php-fpm.sock;");
   }
 
   @Test

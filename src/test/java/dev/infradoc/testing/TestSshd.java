@@ -160,9 +160,13 @@ public final class TestSshd implements AutoCloseable {
 
   /** Ends the per-connection sshd processes (and what they run), as a dropped network would. */
   public void killSessions() {
+    // The session process dies first: if its shell died first, sshd would still report the shell's
+    // exit signal to the client, and the client would see a normal (signalled) exit, not a drop.
     process.toHandle().children().forEach(child -> {
-      child.descendants().forEach(ProcessHandle::destroyForcibly);
+      java.util.List<ProcessHandle> below = child.descendants().toList();
       child.destroyForcibly();
+      child.onExit().join();
+      below.forEach(ProcessHandle::destroyForcibly);
     });
   }
 

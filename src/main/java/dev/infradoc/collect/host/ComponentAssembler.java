@@ -118,11 +118,11 @@ final class ComponentAssembler {
 
   private Draft newDraft(ProcessInfo p, ProcessSignature sig) {
     Draft d = new Draft(sig);
-    // A process sets its own argv[0]: the name (and the id made from it) is target text like any other.
-    String program = redactor.text(ProgramName.of(p.argv()));
+    // Names and ids are built from argv and paths, which may carry secrets: redact them first.
+    String program = redactor.commandLine(ProgramName.of(p.argv()));
     String cwd = facts.cwd().getOrDefault(p.pid(), "");
     d.cwd = cwd;
-    String app = appName(cwd, p);
+    String app = redactor.commandLine(appName(cwd, p));
     if (sig == UNKNOWN) {
       d.name = program;
       d.technology = "";
@@ -144,9 +144,9 @@ final class ComponentAssembler {
     if (!app.isEmpty() && d.kind.role().equals("application")) d.attributes.put("application", app);
     if (!sig.language().isEmpty()) d.attributes.put("language", sig.language());
     d.attributes.put("commandLine", redactor.commandLine(p.args()));
-    if (!cwd.isEmpty()) d.attributes.put("workingDirectory", cwd);
+    if (!cwd.isEmpty()) d.attributes.put("workingDirectory", redactor.text(cwd));
     String exe = facts.exe().getOrDefault(p.pid(), "");
-    if (!exe.isEmpty()) d.attributes.put("executable", exe);
+    if (!exe.isEmpty()) d.attributes.put("executable", redactor.text(exe));
     d.runsAs = p.user();
     String manager = facts.managers().getOrDefault(p.pid(), "");
     if (!manager.isEmpty()) d.managedBy = manager;

@@ -68,13 +68,15 @@ public final class HostCollector implements Collector {
         context.events().phase(target, "files", ms(t3));
       }
       long t4 = System.nanoTime();
-      List<FileLine> files = new ArrayList<>(facts.configLines());
-      files.addAll(SecondRound.files(round2));
+      // File text is redacted once, here, so no reader of configs or manifests can leak a secret.
+      List<FileLine> files = new ArrayList<>();
+      for (FileLine l : facts.configLines()) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
+      for (FileLine l : SecondRound.files(round2)) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
       ManifestReader.enrich(assembly.drafts(), files, manifests, sourceId);
       HostConfigReader.sshd(assembly.drafts(), files, sourceId);
       ServiceManagers.systemd(assembly.drafts(), round1, files, sourceId, context.redactor());
       List<dev.infradoc.model.Component> containers =
-          ServiceManagers.docker(assembly.drafts(), round1, facts.hostname(), sourceId);
+          ServiceManagers.docker(assembly.drafts(), round1, facts.hostname(), sourceId, context.redactor());
       DependencyFinder deps = new DependencyFinder(facts, assembly, context.knowledge());
       deps.observed();
       deps.configuredByProxies(files);
@@ -90,7 +92,7 @@ public final class HostCollector implements Collector {
       fragment.components.addAll(HostConfigReader.cronJobs(files, facts.hostname(), sourceId, context.redactor()));
       fragment.dependencies.addAll(deps.dependencies());
       boolean root = "0".equals(facts.metaValue("uid"));
-      fragment.problems.addAll(CoverageProblems.of(sourceId, round1, round2, facts, root, second.skipped()));
+      fragment.problems.addAll(CoverageProblems.of(sourceId, round1, round2, facts, root, second.skipped(), assembly.byPid()));
       if (first.truncated() || (secondResult != null && secondResult.truncated())) {
         fragment.problems.add(new dev.infradoc.model.Problem(sourceId, "part of the probe output",
             "output exceeded " + Shell.MAX_OUTPUT_BYTES / (1024 * 1024) + " MiB and was cut", ""));

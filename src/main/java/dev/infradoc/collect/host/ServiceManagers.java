@@ -54,10 +54,13 @@ final class ServiceManagers {
   }
 
   /** Marks drafts running in containers and returns components for containers no process was seen for. */
-  static List<Component> docker(List<Draft> drafts, ProbeOutput round1, String hostname, String sourceId) {
+  static List<Component> docker(List<Draft> drafts, ProbeOutput round1, String hostname, String sourceId,
+      Redactor redactor) {
     List<Component> extra = new ArrayList<>();
     ImageCatalog images = ImageCatalog.shipped();
-    for (Container c : DockerPsParser.parse(round1.lines(ProbeSection.DOCKER.id()))) {
+    for (Container raw : DockerPsParser.parse(round1.lines(ProbeSection.DOCKER.id()))) {
+      Container c = new Container(raw.id(), redactor.text(raw.image()), redactor.commandLine(raw.name()), raw.ports(),
+          redactor.text(raw.status()), raw.line());
       Evidence ev = Evidence.of(sourceId, ProbeSection.DOCKER.locator(c.line()), c.name() + " " + c.image() + " " + c.status());
       boolean matched = false;
       for (Draft d : drafts) {

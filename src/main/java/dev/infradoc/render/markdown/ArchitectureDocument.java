@@ -34,6 +34,7 @@ public final class ArchitectureDocument {
     md.append("Every statement here comes from what the scan observed or read, with its evidence "
         + "(`command#line` or `file:line`, full detail in model.json). What was not observed is said so.\n\n");
     overview(md);
+    new FleetSection(model).render(md); // only for two or more hosts
     new InventorySection(view).render(md);
     new StackSection(view).render(md);
     new DependencySection(view).render(md);

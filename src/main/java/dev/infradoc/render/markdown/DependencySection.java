@@ -23,12 +23,15 @@ final class DependencySection {
     } else {
       md.append("_observed_: a live connection at scan time; _configured_: named in a config file or environment; _declared_: infrastructure-as-code.\n\n");
       md.append(Markdown.header("From", "To", "Protocol", "Port", "How known", "Evidence"));
+      StructuralReferences structural = new StructuralReferences(view);
       for (Dependency d : view.model().dependencies()) {
+        if (structural.group(d) != null) continue;
         md.append(Markdown.row(text(view.label(view.component(d.from()))), text(view.label(view.component(d.to()))),
             text(InventorySection.or(d.protocol(), "unknown")), d.port() == 0 ? "not stated" : String.valueOf(d.port()),
             d.kind(), Markdown.evidence(d.evidence(), 2)));
       }
       md.append("\n");
+      structural.render(md);
     }
     md.append("### External integrations\n\n");
     List<Component> externals = view.byRole().get("external");

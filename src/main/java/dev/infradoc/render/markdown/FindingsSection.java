@@ -6,8 +6,13 @@ import dev.infradoc.model.Finding;
 import dev.infradoc.render.View;
 import java.util.List;
 
-/** Security posture, availability and recovery summaries, recommendations tied to findings, and the findings themselves. */
+/**
+ * Security posture, availability and recovery summaries, recommendations (each links the finding it
+ * comes from; accepted findings give none), and the findings themselves. Full detail: security.md.
+ */
 final class FindingsSection {
+  private static final List<String> SECURITY = List.of("security.", "encryption.", "identity.", "secrets.", "hygiene.");
+
   private final View view;
 
   FindingsSection(View view) {
@@ -15,25 +20,39 @@ final class FindingsSection {
   }
 
   void render(StringBuilder md) {
-    summary(md, "Security posture", "security.", "No security finding: no data store listening beyond loopback, no serving process as root, no password SSH login in sshd_config was observed.");
-    summary(md, "Availability and recovery", "availability.", null);
-    List<Finding> recovery = byPrefix("recovery.");
-    if (!recovery.isEmpty()) {
-      md.append("Recovery:\n\n");
-      recovery.forEach(f -> md.append("- ").append(link(f)).append("\n"));
+    md.append("## Security posture\n\n");
+    List<Finding> security = byPrefix(SECURITY);
+    if (security.isEmpty()) {
+      md.append("No security finding: no exposure, encryption, identity, secret or host-hygiene rule matched what was scanned.\n\n");
+    } else {
+      md.append(counts(security)).append(" Details and evidence: security.md.\n\n");
+      security.forEach(f -> md.append("- ").append(link(f)).append("\n"));
       md.append("\n");
     }
-    if (byPrefix("availability.").isEmpty() && recovery.isEmpty()) {
-      md.append("No availability or recovery finding. No recovery objective (RTO/RPO) is stated because nothing declares one.\n\n");
-    } else {
-      md.append("No recovery objective (RTO/RPO) is stated because nothing declares one.\n\n");
+    md.append("## Availability and recovery\n\n");
+    List<Finding> availability = byPrefix(List.of("availability."));
+    List<Finding> recovery = byPrefix(List.of("recovery."));
+    List<Finding> scale = byPrefix(List.of("scale."));
+    List<Finding> drift = byPrefix(List.of("drift."));
+    if (availability.isEmpty() && recovery.isEmpty() && scale.isEmpty()) {
+      md.append("No availability, recovery or scale finding.\n\n");
     }
+    group(md, "Availability", availability);
+    group(md, "Recovery", recovery);
+    group(md, "Scale", scale);
+    group(md, "Declared versus running", drift);
+    boolean rpo = recovery.stream().anyMatch(f -> f.rule().equals("recovery.rpo.implied"));
+    md.append(rpo ? "Recovery points above are stated only where the configuration implies them, with the reasoning in each finding. "
+        + "No recovery time (RTO) is stated: nothing declares one.\n\n"
+        : "No recovery objective (RTO/RPO) is stated because nothing in the configuration implies one.\n\n");
     md.append("## Recommendations\n\n");
-    if (view.model().findings().isEmpty()) {
-      md.append("None: recommendations are made only from findings, and there are none.\n\n");
+    List<Finding> open = view.model().findings().stream().filter(f -> !f.isAccepted()).toList();
+    if (open.isEmpty()) {
+      md.append(view.model().findings().isEmpty() ? "None: recommendations are made only from findings, and there are none.\n\n"
+          : "None: every finding has been accepted (see Findings).\n\n");
     } else {
       int n = 1;
-      for (Finding f : view.model().findings()) {
+      for (Finding f : open) {
         md.append(n++).append(". ").append(text(f.recommendation())).append(" (").append(f.severity().id())
             .append(", from [").append(text(f.title())).append("](#").append(Markdown.anchor(f.id())).append("))\n");
       }
@@ -46,30 +65,39 @@ final class FindingsSection {
     }
     for (Finding f : view.model().findings()) {
       md.append("<a id=\"").append(Markdown.anchor(f.id())).append("\"></a>\n");
-      md.append("### ").append(f.severity().id().toUpperCase()).append(": ").append(text(f.title())).append("\n\n");
+      md.append("### ").append(f.severity().id().toUpperCase()).append(": ").append(text(f.title()))
+          .append(f.isAccepted() ? " (accepted)" : "").append("\n\n");
       md.append("- Rule: ").append(text(f.rule())).append("\n");
       md.append("- Detail: ").append(text(f.detail())).append("\n");
-      md.append("- Evidence: ").append(Markdown.evidence(f.evidence(), 3).replace("<br>", "; ")).append("\n");
-      md.append("- Recommendation: ").append(text(f.recommendation())).append("\n\n");
+      md.append("- Evidence: ").append(f.evidence().isEmpty() ? "none recorded" : Markdown.evidence(f.evidence(), 3).replace("<br>", "; ")).append("\n");
+      md.append("- Recommendation: ").append(text(f.recommendation())).append("\n");
+      if (f.isAccepted()) md.append("- Accepted: ").append(text(f.accepted())).append("\n");
+      md.append("\n");
     }
   }
 
-  private void summary(StringBuilder md, String title, String prefix, String none) {
-    md.append("## ").append(title).append("\n\n");
-    List<Finding> found = byPrefix(prefix);
-    if (found.isEmpty()) {
-      if (none != null) md.append(none).append("\n\n");
-      return;
-    }
+  private static void group(StringBuilder md, String title, List<Finding> found) {
+    if (found.isEmpty()) return;
+    md.append(title).append(":\n\n");
     found.forEach(f -> md.append("- ").append(link(f)).append("\n"));
     md.append("\n");
   }
 
-  private List<Finding> byPrefix(String prefix) {
-    return view.model().findings().stream().filter(f -> f.rule().startsWith(prefix)).toList();
+  private static String counts(List<Finding> found) {
+    StringBuilder sb = new StringBuilder();
+    for (dev.infradoc.model.Severity s : dev.infradoc.model.Severity.values()) {
+      long n = found.stream().filter(f -> f.severity() == s).count();
+      if (n > 0) sb.append(sb.length() == 0 ? "" : ", ").append(n).append(" ").append(s.id());
+    }
+    long accepted = found.stream().filter(Finding::isAccepted).count();
+    return sb + (accepted > 0 ? " (" + accepted + " accepted)." : ".");
+  }
+
+  private List<Finding> byPrefix(List<String> prefixes) {
+    return view.model().findings().stream().filter(f -> prefixes.stream().anyMatch(p -> f.rule().startsWith(p))).toList();
   }
 
   private static String link(Finding f) {
-    return "**" + f.severity().id() + "**: [" + text(f.title()) + "](#" + Markdown.anchor(f.id()) + ")";
+    return "**" + f.severity().id() + "**: [" + text(f.title()) + "](#" + Markdown.anchor(f.id()) + ")" + (f.isAccepted() ? " (accepted)" : "");
   }
 }

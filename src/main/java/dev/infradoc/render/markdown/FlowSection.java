@@ -4,6 +4,7 @@ import static dev.infradoc.render.markdown.Markdown.text;
 
 import dev.infradoc.model.Dependency;
 import dev.infradoc.render.View;
+import dev.infradoc.render.iac.Traffic;
 import java.util.List;
 
 /** Request flow: each path from an entry point along dependencies to where it ends (usually data). */
@@ -16,6 +17,11 @@ final class FlowSection {
 
   void render(StringBuilder md) {
     md.append("## Request flow\n\n");
+    Traffic traffic = new Traffic(view.model());
+    if (!traffic.isEmpty()) {
+      new RequestFlowTree(view, traffic).render(md);
+      return;
+    }
     List<List<Dependency>> paths = view.requestPaths();
     if (paths.isEmpty()) {
       md.append("Not observed: no edge component or application with outgoing dependencies was found.\n\n");

@@ -41,8 +41,14 @@ final class NetworkSection {
       md.append("No VPCs, subnets or other zones were declared or observed; firewall rules were not read.\n\n");
       return;
     }
+    new TopologySection(view).render(md);
+    java.util.Set<String> shown = java.util.Set.of("vpc", "subnet", "namespace", "network-policy");
+    java.util.List<Zone> other = view.model().zones().stream()
+        .filter(z -> !shown.contains(z.kind()) && !(z.kind().equals("network") && z.id().startsWith("compose:"))).toList();
+    if (other.isEmpty()) return;
+    md.append("#### Other zones\n\n");
     md.append(Markdown.header("Zone", "Kind", "CIDR", "Inside", "Evidence"));
-    for (Zone z : view.model().zones()) {
+    for (Zone z : other) {
       md.append(Markdown.row(text(z.name()), text(z.kind()), text(InventorySection.or(z.cidr(), "not stated")),
           text(InventorySection.or(z.parent(), "")), Markdown.evidence(z.evidence(), 1)));
     }

@@ -28,6 +28,7 @@ final class OperationsSection {
 
   private void compute(StringBuilder md) {
     md.append("## Compute and scaling\n\n");
+    if (new ScalingSection(view).render(md) && view.model().hosts().isEmpty()) return;
     List<Component> serving = view.model().components().stream()
         .filter(c -> Set.of("edge", "application").contains(c.kind().role()) && c.kind() != ComponentKind.SCHEDULER).toList();
     if (serving.isEmpty()) {
@@ -48,6 +49,7 @@ final class OperationsSection {
 
   private void data(StringBuilder md) {
     md.append("## Data and storage\n\n");
+    if (new StorageSection(view).render(md) && view.model().hosts().isEmpty()) return;
     List<Component> stores = view.byRole().get("data");
     if (stores.isEmpty()) {
       md.append("No databases, caches, queues or storage were observed.\n\n");
@@ -69,6 +71,7 @@ final class OperationsSection {
 
   private void observability(StringBuilder md) {
     md.append("## Observability\n\n");
+    if (new DeclaredObservability(view).render(md) && view.model().hosts().isEmpty()) return;
     List<Component> obs = view.model().components().stream().filter(c -> Set.of(ComponentKind.MONITORING,
         ComponentKind.LOGGING, ComponentKind.TRACING).contains(c.kind())).toList();
     if (obs.isEmpty()) {
@@ -87,6 +90,7 @@ final class OperationsSection {
 
   private void cicd(StringBuilder md) {
     md.append("## CI/CD\n\n");
+    if (new PipelineSection(view).render(md)) return;
     List<Component> ci = view.model().components().stream().filter(c -> c.kind() == ComponentKind.CI_CD).toList();
     if (ci.isEmpty()) {
       md.append("No CI/CD definitions were read (scan the repository that deploys this system to include them).\n\n");

@@ -5,6 +5,7 @@ import static dev.infradoc.render.markdown.Markdown.text;
 import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.render.View;
+import dev.infradoc.render.iac.Traffic;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,11 @@ final class PatternDescriber {
   }
 
   String describe() {
+    Traffic traffic = new Traffic(view.model());
+    if (!traffic.isEmpty()) {
+      String declared = new TierPattern(view, traffic).describe();
+      if (declared != null) return declared;
+    }
     for (List<Dependency> path : view.requestPaths()) {
       Component first = view.component(path.get(0).from());
       Component app = null;

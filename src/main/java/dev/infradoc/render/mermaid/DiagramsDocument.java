@@ -7,6 +7,7 @@ import dev.infradoc.model.Host;
 import dev.infradoc.model.Listen;
 import dev.infradoc.model.Model;
 import dev.infradoc.pipeline.RunInfo;
+import dev.infradoc.render.FleetView;
 import dev.infradoc.render.View;
 import dev.infradoc.render.markdown.Markdown;
 import java.util.ArrayList;
@@ -36,6 +37,14 @@ public final class DiagramsDocument {
         .append(Markdown.text(run.summary())).append("._\n\n");
     md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
         + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
+    if (model.hosts().isEmpty() && !model.components().isEmpty()) {
+      declared(md);
+      return md.toString();
+    }
+    if (model.hosts().size() > 1) {
+      section(md, "Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
+          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render());
+    }
     section(md, "System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system());
     section(md, "Service dependencies", "Only components that use or are used by another.", dependencies());
     section(md, "Network and ports", "Listening sockets by exposure.", network());
@@ -45,14 +54,39 @@ public final class DiagramsDocument {
     return md.toString();
   }
 
+  /** Declared infrastructure only: grouped by VPC/tier (namespace, project, module), with the request graph and topology. */
+  private void declared(StringBuilder md) {
+    DeclaredDiagrams declared = new DeclaredDiagrams(model, view, ids, this::node);
+    section(md, "System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
+        + "arrows are request steps and uses, dotted where only a security-group rule allows them.", declared.system());
+    section(md, "Service dependencies", "Every dependency in the model except structural wiring (route table associations, "
+        + "subnet groups, security group membership: listed in architecture.md).", dependencies(declared.meaningful()));
+    section(md, "Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology());
+    section(md, "Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment());
+    section(md, "Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow());
+    section(md, "CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", declared.pipeline());
+  }
+
   private static void section(StringBuilder md, String title, String caption, String diagram) {
     md.append("## ").append(title).append("\n\n");
     if (diagram.startsWith("Not drawn")) {
       md.append(diagram).append("\n\n");
       return;
     }
+    if (tooLarge(diagram)) {
+      md.append("Not drawn: too large to read or to render (").append(diagram.lines().count())
+          .append(" lines); see the fleet map and the pages of each host.\n\n");
+      return;
+    }
     if (!caption.isEmpty()) md.append(caption).append("\n\n");
     md.append("```mermaid\n").append(diagram).append("```\n\n");
+  }
+
+  /** Mermaid refuses more than 500 edges or 50,000 characters by default; far fewer are readable (60 host boxes). */
+  static boolean tooLarge(String diagram) {
+    long arrows = diagram.lines().filter(l -> l.contains("-->") || l.contains("-.->")).count();
+    long boxes = diagram.lines().filter(l -> l.strip().startsWith("subgraph ")).count();
+    return diagram.length() > 40_000 || arrows > 400 || diagram.lines().count() > 1_200 || boxes > 60;
   }
 
   private String system() {
@@ -67,8 +101,12 @@ public final class DiagramsDocument {
   }
 
   private String dependencies() {
+    return dependencies(model.dependencies());
+  }
+
+  private String dependencies(List<Dependency> deps) {
     Set<String> involved = new LinkedHashSet<>();
-    model.dependencies().forEach(dep -> {
+    deps.forEach(dep -> {
       involved.add(dep.from());
       involved.add(dep.to());
     });
@@ -76,7 +114,7 @@ public final class DiagramsDocument {
     List<Component> shown = model.components().stream().filter(c -> involved.contains(c.id())).toList();
     StringBuilder d = new StringBuilder("flowchart LR\n");
     shown.forEach(c -> d.append("  ").append(node(c)).append("\n"));
-    edges(d, shown, model.dependencies());
+    edges(d, shown, deps);
     return d.toString();
   }
 

@@ -1,0 +1,61 @@
+package dev.infradoc.render.iac;
+
+import dev.infradoc.model.Component;
+import dev.infradoc.model.Dependency;
+import dev.infradoc.model.Model;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Which attribute of a Terraform resource a declared reference comes from: the collector records
+ * the edge, the attribute says what it means (a listener's load_balancer_arn vs its target group).
+ */
+public final class References {
+  private final Model model;
+  private final Map<String, Component> byId;
+
+  public References(Model model) {
+    this.model = model;
+    this.byId = model.componentsById();
+  }
+
+  public Component component(String id) {
+    return byId.get(id);
+  }
+
+  /** Attribute keys of {@code from} whose value names {@code to} (as written inside from's module). */
+  public List<String> attributesNaming(Component from, Component to) {
+    String address = to.attribute("terraform.address");
+    if (address.isEmpty()) return List.of();
+    String module = modulePrefix(from.attribute("terraform.address"));
+    String local = module.isEmpty() || !address.startsWith(module) ? address : address.substring(module.length());
+    // aws_subnet.public[0] is written aws_subnet.public[count.index] or aws_subnet.public[*]
+    String bare = local.replaceAll("\\[[^]]*]$", "");
+    Pattern named = Pattern.compile("(?<![\\w.])" + Pattern.quote(bare) + "(?![\\w])");
+    List<String> keys = new ArrayList<>();
+    from.attributes().forEach((k, v) -> {
+      if (!k.startsWith("terraform.") && named.matcher(v).find()) keys.add(k);
+    });
+    return keys;
+  }
+
+  /** Declared references from {@code from} whose attribute matches, resolved to components. */
+  public List<Dependency> through(Component from, Pattern attribute) {
+    List<Dependency> out = new ArrayList<>();
+    for (Dependency d : model.dependencies()) {
+      if (!d.from().equals(from.id()) || !d.kind().equals(Dependency.DECLARED)) continue;
+      Component to = byId.get(d.to());
+      if (to != null && attributesNaming(from, to).stream().anyMatch(k -> attribute.matcher(k).matches())) out.add(d);
+    }
+    return out;
+  }
+
+  static String modulePrefix(String address) {
+    int i = address.lastIndexOf("module.");
+    if (i < 0) return "";
+    int dot = address.indexOf('.', i + "module.".length());
+    return dot < 0 ? "" : address.substring(0, dot + 1);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.infradoc.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.infradoc.analyze.Analyzer;
+import dev.infradoc.collect.CollectContext;
+import dev.infradoc.collect.CollectEvents;
+import dev.infradoc.collect.CollectOptions;
+import dev.infradoc.collect.Collector;
+import dev.infradoc.collect.Target;
+import dev.infradoc.collect.actions.ActionsCollector;
+import dev.infradoc.collect.compose.ComposeCollector;
+import dev.infradoc.collect.kubernetes.KubernetesCollector;
+import dev.infradoc.collect.terraform.TerraformCollector;
+import dev.infradoc.knowledge.Knowledge;
+import dev.infradoc.model.Model;
+import dev.infradoc.model.ModelBuilder;
+import dev.infradoc.pipeline.Documents;
+import dev.infradoc.pipeline.RunInfo;
+import dev.infradoc.redact.Redactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden architecture.md and diagrams.md for infrastructure-as-code: each folder under
+ * golden/documents names, in input.txt, a fixture repository of the collector golden cases; the
+ * documents rendered from it must equal expected/. {@code -Dgolden.update=true} rewrites them for review.
+ * DiagramsRenderIT renders every expected diagrams.md here in real Mermaid.
+ */
+class DocumentsGoldenTest {
+  private static final Path ROOT = Path.of("src/test/resources/golden/documents");
+  private static final List<Collector> COLLECTORS = List.of(new TerraformCollector(), new ComposeCollector(),
+      new KubernetesCollector(), new ActionsCollector());
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> dirs = Files.list(ROOT)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void documents_matchExpected_forIacRepository(String name) throws Exception {
+    Path dir = ROOT.resolve(name);
+    Path input = Path.of(Files.readString(dir.resolve("input.txt")).strip());
+    assertThat(input).as("input of " + name).isDirectory();
+    Map<String, String> files = render(input);
+    for (String doc : List.of("architecture.md", "diagrams.md")) {
+      Path expected = dir.resolve("expected").resolve(doc);
+      if (Boolean.getBoolean("golden.update")) {
+        Files.createDirectories(expected.getParent());
+        Files.writeString(expected, files.get(doc));
+      }
+      assertThat(expected).as("expected side of " + name).exists();
+      assertThat(files.get(doc)).as(name + "/" + doc).isEqualTo(Files.readString(expected));
+    }
+    assertThat(render(input)).as("a second run gives the same bytes").isEqualTo(files);
+  }
+
+  static Map<String, String> render(Path input) throws Exception {
+    CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new Redactor(), CollectEvents.NONE);
+    Target target = Target.parse(input.toString());
+    ModelBuilder builder = new ModelBuilder();
+    for (Collector c : COLLECTORS) {
+      if (c.supports(target)) builder.add(c.collect(target, context));
+    }
+    Model model = new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));
+    return Documents.render(model, new RunInfo("2026-01-01T00:00:00Z", List.of()));
+  }
+}
