@@ -52,7 +52,7 @@ public final class Redactor {
 
   /** user:password@ in a URL; the user, host and path stay. The password runs to the last @ before the host. */
   private static final Pattern URL_CREDENTIALS =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^:/@\\s\"']*):([^\\s/\"']+)@");
+      Pattern.compile("(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*://)([^:/@\\s\"']*):([^\\s/\"']+)@");
 
   /** NAME=value, NAME: value, --name value: the name decides (see {@link #isSecretName}). */
   private static final Pattern OPTION_ASSIGN =
@@ -60,7 +60,7 @@ public final class Redactor {
 
   /** "NAME": "value" and NAME = 'value' where NAME is a secret's name (JSON, YAML, HCL, env dumps). */
   private static final Pattern QUOTED_KEY =
-      Pattern.compile("([\"']?)([A-Za-z0-9_.-]+)\\1(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*')");
+      Pattern.compile("(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z0-9_.-]+)\\1(\\s*[:=]\\s*)(\"[^\"]*\"|'[^']*')");
 
   /** Short options that take a password, for the programs that use them: -pSECRET, -a SECRET, -u user:SECRET. */
   private static final List<ShortOption> SHORT_OPTIONS =
@@ -75,8 +75,15 @@ public final class Redactor {
   private record Rule(String what, Pattern pattern) {}
 
   /** A program's password option: attached (-pSECRET) or separate (-a SECRET); afterColon keeps user of user:pass. */
-  private record ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon) {
-    Pattern pattern() {
+  private record ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon,
+      Pattern program, Pattern pattern) {
+    ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon) {
+      this(programs, option, attachedOnly, afterColon,
+          Pattern.compile("(?:^|[\\s/\"'])(?:" + programs + ")(?=[\\s\"']|$)"),
+          pattern(option, attachedOnly, afterColon));
+    }
+
+    private static Pattern pattern(String option, boolean attachedOnly, boolean afterColon) {
       String value = afterColon ? "([^\\s:\"']*:)([^\\s\"',\\]]+)" : "()([^\\s\"',\\]]+)";
       String sep = attachedOnly ? "(?=[^\\s-])" : (option.startsWith("--") ? "(?:=|\\s+)" : "\\s*");
       return Pattern.compile("(^|\\s|\")(" + Pattern.quote(option) + sep + ")" + value);
@@ -92,7 +99,7 @@ public final class Redactor {
   private static String redactShortOptions(String text) {
     String out = text;
     for (ShortOption o : SHORT_OPTIONS) {
-      Matcher program = Pattern.compile("(?:^|[\\s/\"'])(?:" + o.programs() + ")(?=[\\s\"']|$)").matcher(out);
+      Matcher program = o.program().matcher(out);
       if (!program.find()) continue;
       Matcher m = o.pattern().matcher(out);
       m.region(program.end(), out.length());

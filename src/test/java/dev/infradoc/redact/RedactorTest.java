@@ -95,4 +95,14 @@ class RedactorTest {
     String once = r.text("Authorization: Bearer abcdefghijklmnop123 password=x DATABASE_URL=postgres://a:b@h/db");
     assertThat(r.text(once)).isEqualTo(once);
   }
+
+  @Test
+  void text_takesLinearTime_onOneHugeWord() {
+    // 64 MB of config lines arrive from a hostile host; a quadratic pattern would take hours here.
+    String line = "# " + "x".repeat(200_000) + " password=hunter2";
+    long t0 = System.nanoTime();
+    String out = r.text(line);
+    assertThat(out).endsWith("password=[redacted: password]");
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(2000);
+  }
 }
