@@ -107,22 +107,22 @@ EOF
 # --- hostile profile: sshd and the fixture's processes and files only (hostile/README.md) ---
 if [ "$STACK_PROFILE" = hostile ]; then
   fx="$S/hostile"
-  # The fixture's /etc trees replace the real ones in this host's private mount namespace only.
-  for d in etc/nginx etc/cron.d etc/systemd/system; do
-    [ -d "$fx/$d" ] && [ -d "/$d" ] && mount --bind "$fx/$d" "/$d"
-  done
+  # A private copy of /etc (4 MB): tests elsewhere on the machine add and remove users, and a
+  # file bind-mounted over /etc/passwd would vanish when they replace it.
+  cp -a /etc "$S/etc"
   # A non-root login for read-only checks: a passwd entry seen only inside this host.
   if [ -s "$fx/scan-user" ]; then
     u=$(cat "$fx/scan-user")
     mkdir -p "$S/home/$u"
     chown 2000:2000 "$S/home/$u"
-    cp /etc/passwd "$S/passwd"
-    cp /etc/group "$S/group"
-    echo "$u:x:2000:2000::$S/home/$u:/bin/sh" >>"$S/passwd"
-    echo "$u:x:2000:" >>"$S/group"
-    mount --bind "$S/passwd" /etc/passwd
-    mount --bind "$S/group" /etc/group
+    echo "$u:x:2000:2000::$S/home/$u:/bin/sh" >>"$S/etc/passwd"
+    echo "$u:x:2000:" >>"$S/etc/group"
   fi
+  mount --bind "$S/etc" /etc
+  # The fixture's /etc trees replace the copy's, in this host's private mount namespace only.
+  for d in etc/nginx etc/cron.d etc/systemd/system; do
+    [ -d "$fx/$d" ] && [ -d "/$d" ] && mount --bind "$fx/$d" "/$d"
+  done
   mkfifo "$S/hold.fifo"
   chmod 666 "$S/hold.fifo"
   "$PY" "$HERE/hostile/launch.py" "$S" >"$S/log/launch.log" 2>&1
