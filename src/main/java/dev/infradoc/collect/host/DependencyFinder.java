@@ -94,7 +94,8 @@ final class DependencyFinder {
       List<FileLine> lines = configLines.stream().filter(l -> isNginxConfig(l.path(), nginx.get())).toList();
       NginxConfigParser.Config config = NginxConfigParser.parse(lines);
       for (NginxConfigParser.Pass pass : config.passes()) {
-        String target = pass.target().replaceFirst("^[a-z]+://", "");
+        // user:password@ in a proxy_pass URL is not part of the upstream's name (nor its id).
+        String target = pass.target().replaceFirst("^[a-z]+://", "").replaceFirst("^[^@/]*@", "");
         target = target.replaceFirst("/.*$", "");
         List<String> servers = config.upstreamServers().getOrDefault(target, List.of(target));
         List<FileLine> at = config.upstreams().containsKey(target) ? config.upstreams().get(target) : List.of(pass.at());

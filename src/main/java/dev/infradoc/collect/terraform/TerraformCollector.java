@@ -92,7 +92,7 @@ public final class TerraformCollector implements Collector {
         if (!read) problems.add(new Problem(sourceId, rel, "not a Terraform state (version 4) or show/plan JSON file", ""));
       } catch (IOException | RuntimeException e) {
         steps.add(new Collection.Step(rel, "read state/plan JSON", 1, 0));
-        problems.add(new Problem(sourceId, rel, "not valid JSON: " + firstLine(e.getMessage()), ""));
+        problems.add(new Problem(sourceId, rel, "not valid JSON: " + jsonError(e), ""));
       }
       records.addAll(run.records);
     }
@@ -167,5 +167,13 @@ public final class TerraformCollector implements Collector {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** "3:14: Unexpected character ..." from Jackson's location, which its message puts on a later line. */
+  private static String jsonError(Exception e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+      return j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + ": " + firstLine(j.getOriginalMessage());
+    }
+    return firstLine(String.valueOf(e.getMessage()));
   }
 }
