@@ -31,24 +31,24 @@ public final class Redactor {
 
   private static final List<Rule> VALUE_RULES =
       List.of(
-          new Rule("private key",
+          new Rule("private key", List.of("-----BEGIN "),
               Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)",
                   Pattern.DOTALL)),
-          new Rule("aws access key", Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b")),
-          new Rule("jwt", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
-          new Rule("github token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})")),
-          new Rule("gitlab token", Pattern.compile("\\b(glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,}")),
-          new Rule("slack token", Pattern.compile("\\bxox[abposre]-[A-Za-z0-9-]{10,}|\\bxapp-[0-9]-[A-Za-z0-9-]{10,}")),
-          new Rule("webhook", Pattern.compile(
+          new Rule("aws access key", List.of("AKIA", "ASIA", "AGPA", "AIDA", "AROA", "ANPA"), Pattern.compile("\\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b")),
+          new Rule("jwt", List.of("eyJ"), Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}")),
+          new Rule("github token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"), Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})")),
+          new Rule("gitlab token", List.of("glpat-", "gldt-", "glrt-", "glptt-"), Pattern.compile("\\b(glpat|gldt|glrt|glptt)-[A-Za-z0-9_-]{20,}")),
+          new Rule("slack token", List.of("xox", "xapp-"), Pattern.compile("\\bxox[abposre]-[A-Za-z0-9-]{10,}|\\bxapp-[0-9]-[A-Za-z0-9-]{10,}")),
+          new Rule("webhook", List.of("hooks.slack.com/services/", "/api/webhooks/"), Pattern.compile(
               "(?i)(?<=hooks\\.slack\\.com/services/|discord\\.com/api/webhooks/|discordapp\\.com/api/webhooks/)[A-Za-z0-9/_-]+")),
-          new Rule("stripe key", Pattern.compile("\\b(sk|rk)_(live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,}")),
-          new Rule("google api key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-          new Rule("sendgrid key", Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}")),
-          new Rule("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-          new Rule("vault token", Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{20,}")),
-          new Rule("digitalocean token", Pattern.compile("\\bdo[por]_v1_[a-f0-9]{64}\\b")),
-          new Rule("twilio key", Pattern.compile("\\bSK[0-9a-f]{32}\\b")),
-          new Rule("bearer token", Pattern.compile("(?i)(?<=bearer |token |basic |digest )(?!\\[redacted)[A-Za-z0-9._~+/=-]{8,}")));
+          new Rule("stripe key", List.of("_live_", "_test_", "whsec_"), Pattern.compile("\\b(sk|rk)_(live|test)_[A-Za-z0-9]{16,}|\\bwhsec_[A-Za-z0-9]{16,}")),
+          new Rule("google api key", List.of("AIza"), Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+          new Rule("sendgrid key", List.of("SG."), Pattern.compile("\\bSG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}")),
+          new Rule("npm token", List.of("npm_"), Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
+          new Rule("vault token", List.of("hvs.", "hvb.", "hvr."), Pattern.compile("\\bhv[sbr]\\.[A-Za-z0-9_-]{20,}")),
+          new Rule("digitalocean token", List.of("_v1_"), Pattern.compile("\\bdo[por]_v1_[a-f0-9]{64}\\b")),
+          new Rule("twilio key", List.of("SK"), Pattern.compile("\\bSK[0-9a-f]{32}\\b")),
+          new Rule("bearer token", List.of("bearer ", "token ", "basic ", "digest "), Pattern.compile("(?i)(?<=bearer |token |basic |digest )(?!\\[redacted)[A-Za-z0-9._~+/=-]{8,}")));
 
   /** user:password@ in a URL; the user, host and path stay. The password runs to the last @ before the host. */
   private static final Pattern URL_CREDENTIALS =
@@ -72,7 +72,18 @@ public final class Redactor {
           new ShortOption("curl|wget", "-u", false, true),
           new ShortOption("curl|wget", "--user", false, true));
 
-  private record Rule(String what, Pattern pattern) {}
+  /**
+   * A value pattern and the literal text any match must contain (lower-case for case-insensitive
+   * patterns): the regex runs only on lines that contain a hint, which keeps redaction of every
+   * config line cheap.
+   */
+  private record Rule(String what, List<String> hints, Pattern pattern) {
+    boolean mayMatch(String text, String lower) {
+      boolean ignoreCase = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)");
+      for (String h : hints) if ((ignoreCase ? lower : text).contains(h)) return true;
+      return false;
+    }
+  }
 
   /** A program's password option: attached (-pSECRET) or separate (-a SECRET); afterColon keeps user of user:pass. */
   private record ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon,
@@ -81,6 +92,12 @@ public final class Redactor {
       this(programs, option, attachedOnly, afterColon,
           Pattern.compile("(?:^|[\\s/\"'])(?:" + programs + ")(?=[\\s\"']|$)"),
           pattern(option, attachedOnly, afterColon));
+    }
+
+    /** Cheap test before the regexes: the text names one of the programs at all. */
+    boolean mayApply(String text) {
+      for (String p : programs.split("\\|")) if (text.contains(p)) return true;
+      return false;
     }
 
     private static Pattern pattern(String option, boolean attachedOnly, boolean afterColon) {
@@ -99,6 +116,7 @@ public final class Redactor {
   private static String redactShortOptions(String text) {
     String out = text;
     for (ShortOption o : SHORT_OPTIONS) {
+      if (!o.mayApply(out)) continue;
       Matcher program = o.program().matcher(out);
       if (!program.find()) continue;
       Matcher m = o.pattern().matcher(out);
@@ -127,10 +145,13 @@ public final class Redactor {
   public String text(String text) {
     if (text == null || text.isEmpty()) return "";
     String out = text;
+    String lower = out.toLowerCase(Locale.ROOT);
     for (Rule rule : VALUE_RULES) {
+      if (!rule.mayMatch(out, lower)) continue;
       out = rule.pattern.matcher(out).replaceAll(Matcher.quoteReplacement(marker(rule.what)));
+      lower = out.toLowerCase(Locale.ROOT);
     }
-    out = URL_CREDENTIALS.matcher(out).replaceAll(
+    if (out.contains("://") && out.indexOf('@') >= 0) out = URL_CREDENTIALS.matcher(out).replaceAll(
         mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
             : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
     out = redactQuotedKeys(out);
@@ -182,8 +203,21 @@ public final class Redactor {
 
   /** True when a variable, option or key of this name holds a secret. */
   public static boolean isSecretName(String name) {
-    return SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
+    // Every alternative of SECRET_NAME contains one of these words; most names contain none, and
+    // this check runs for every word of every line read, so it must be cheap.
+    String lower = name.toLowerCase(Locale.ROOT);
+    boolean candidate = false;
+    for (String word : SECRET_WORDS) {
+      if (lower.contains(word)) {
+        candidate = true;
+        break;
+      }
+    }
+    return candidate && SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
   }
+
+  private static final List<String> SECRET_WORDS =
+      List.of("pass", "pwd", "secret", "token", "key", "credential", "auth", "salt", "cookie");
 
   public static String marker(String what) {
     return "[redacted: " + what + "]";
