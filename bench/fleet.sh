@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: a fleet of light test hosts (src/test/stack/up.sh --light: sshd, cron, Redis, nginx,
 # each a network namespace with its own key) scanned into one model and its documents by the
-# command a user types, `./infradoc scan --inventory FILE --out DIR`, for 1, 10 and 50 hosts.
+# command a user types, `./infradoc scan --inventory FILE --format all --no-store --out DIR`, for
+# 1, 10 and 50 hosts: one model and every document, the HTML site (site/) included.
 # Wall time and peak memory (max RSS) come from /usr/bin/time -v; the jar is built beforehand.
 # Prints a Markdown block for BENCHMARKS.md.
 #
 # usage: bench/fleet.sh [SIZES...]      (root; default: 1 10 50; at most 50 hosts, indexes 100-149)
 #        JOBS="8 16" bench/fleet.sh     (also measure with these --jobs values; default: the CLI's default)
+#        FORMAT=markdown,json,sarif bench/fleet.sh   (--format; default: all, i.e. the site too)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +49,7 @@ up_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 value() { sed -n "s/^$2=//p" "$work/$1.env"; }
 results=()
 read -r -a jobs_list <<<"${JOBS:-default}"
+FORMAT=${FORMAT:-all}
 for n in "${SIZES[@]}"; do
 for jobs in "${jobs_list[@]}"; do
   jobs_opt=()
@@ -65,7 +68,7 @@ for jobs in "${jobs_list[@]}"; do
   echo "== scanning $n host(s), --jobs $jobs" >&2
   rm -rf "$work/out-$n"
   set +e
-  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" --no-store "${jobs_opt[@]}" \
+  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" --no-store --format "$FORMAT" "${jobs_opt[@]}" \
     --out "$work/out-$n" >"$work/scan-$n.out" 2>"$work/scan-$n.err"
   rc=$?
   set -e
@@ -77,16 +80,18 @@ for jobs in "${jobs_list[@]}"; do
   sys=$(sed -n 's/.*System time (seconds): //p' "$work/time-$n")
   counts=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(len(m["hosts"]), len(m["components"]), len(m["dependencies"]))' "$work/out-$n/model.json")
   pages=0; [ -d "$work/out-$n/hosts" ] && pages=$(find "$work/out-$n/hosts" -name "*.md" | wc -l)
-  results+=("| $n | $jobs | $wall | $((rss / 1024)) MiB | ${user} s + ${sys} s | $counts | $pages |")
+  html=0; [ -d "$work/out-$n/site" ] && html=$(find "$work/out-$n/site" -name "*.html" | wc -l)
+  results+=("| $n | $jobs | $wall | $((rss / 1024)) MiB | ${user} s + ${sys} s | $counts | $pages | $html |")
 done
 done
 
 echo
 echo "== for BENCHMARKS.md"
-echo "| hosts | --jobs | wall (m:ss) | peak RSS | CPU user + sys | model (hosts components dependencies) | host pages |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
+echo "| hosts | --jobs | wall (m:ss) | peak RSS | CPU user + sys | model (hosts components dependencies) | host pages (md) | site pages (html) |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"
 echo
+echo "- --format $FORMAT --no-store"
 echo "- date: $(date -u +%Y-%m-%d), commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "- $MAX hosts brought up in ${up_ms} ms (not part of the measurement); default --jobs is min(16, 4 x $(nproc) cores)"
 echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/^Mem:/{print $2}') GiB RAM"
