@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * index only spares {@code history} from parsing every model, and is rebuilt from them when it
  * lacks one.
  */
-public final class HistoryStore {
+public final class HistoryStore implements ScanStore {
   static final String INDEX = "index.tsv";
   private static final String SUFFIX = ".model.json";
   private static final Comparator<StoredScan> ORDER =
@@ -50,7 +50,7 @@ public final class HistoryStore {
     return dir;
   }
 
-  /** Keeps the model under its targets key and returns the stored scan. */
+  @Override
   public StoredScan save(String key, Model model) throws IOException {
     if (!TargetsKey.isKey(key)) throw new IllegalArgumentException("not a targets key: " + key);
     createPrivate(dir);
@@ -73,7 +73,7 @@ public final class HistoryStore {
     }
   }
 
-  /** The scans of one key, oldest first. */
+  @Override
   public List<StoredScan> list(String key) throws IOException {
     Path keyDir = dir.resolve(key);
     if (!TargetsKey.isKey(key) || !Files.isDirectory(keyDir)) return List.of();
@@ -113,10 +113,9 @@ public final class HistoryStore {
     return Optional.ofNullable(latest).map(StoredScan::key);
   }
 
-  /** The last two scans of a key, older first; fewer when fewer are kept. */
-  public List<StoredScan> lastTwo(String key) throws IOException {
-    List<StoredScan> scans = list(key);
-    return scans.subList(Math.max(0, scans.size() - 2), scans.size());
+  @Override
+  public Model model(StoredScan scan) throws IOException {
+    return read(scan.file());
   }
 
   public static Model read(Path file) throws IOException {
