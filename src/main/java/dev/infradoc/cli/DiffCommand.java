@@ -4,6 +4,7 @@ import dev.infradoc.analyze.drift.Drift;
 import dev.infradoc.analyze.drift.DriftAnalysis;
 import dev.infradoc.collect.Target;
 import dev.infradoc.history.HistoryStore;
+import dev.infradoc.history.ScanStore;
 import dev.infradoc.history.StoredScan;
 import dev.infradoc.history.TargetsKey;
 import dev.infradoc.model.Model;
@@ -45,8 +46,9 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(arity = "0..2", paramLabel = "MODEL", description = "OLD and NEW model.json files (or folders with one).")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Where scans are kept (default: ~/.infradoc/history).")
-  Path store;
+  @Option(names = "--store", paramLabel = "DIR|URL", description = "Where scans are kept: a folder or a jdbc:postgresql:// URL "
+      + "(password from INFRADOC_STORE_PASSWORD; default: ~/.infradoc/history).")
+  String store;
 
   @Option(names = "--targets", split = ",", paramLabel = "TARGET",
       description = "Compare scans of these targets, as given to scan (repeat or separate by commas).")
@@ -124,6 +126,17 @@ final class DiffCommand implements Callable<Integer> {
     }
   }
 
+  /** A kept scan's model; a damaged one is reported like a damaged model.json given on the command line. */
+  private static Model kept(ScanStore history, StoredScan scan, PrintWriter err) throws IOException, Failure {
+    if (history instanceof HistoryStore) return readModel(scan.file(), err);
+    try {
+      return history.model(scan);
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: kept scan " + scan.file() + " in " + history.describe() + ": " + e.getMessage());
+      throw new Failure(ExitCode.USAGE);
+    }
+  }
+
   /** The history key of targets written as on the scan command line. */
   static String keyOf(List<String> targets, PrintWriter err) throws Failure {
     List<Target> parsed = new ArrayList<>();
@@ -139,7 +152,13 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private Pair fromStore(PrintWriter err) throws Failure {
-    HistoryStore history = new HistoryStore(store != null ? store : HistoryStore.defaultDir());
+    ScanStore history;
+    try {
+      history = ScanStore.at(store, System.getenv());
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: --store: " + e.getMessage());
+      throw new Failure(ExitCode.USAGE);
+    }
     try {
       Optional<String> chosen;
       if (key != null) {
@@ -154,19 +173,19 @@ final class DiffCommand implements Callable<Integer> {
         chosen = history.latestKey();
       }
       if (chosen.isEmpty()) {
-        err.println("infradoc: nothing to compare: no scans kept in " + history.dir() + "; scan twice first (scans are kept unless --no-store)");
+        err.println("infradoc: nothing to compare: no scans kept in " + history.describe() + "; scan twice first (scans are kept unless --no-store)");
         throw new Failure(ExitCode.NOTHING);
       }
       List<StoredScan> two = history.lastTwo(chosen.get());
       if (two.size() < 2) {
         err.println("infradoc: nothing to compare: " + two.size() + " scan" + (two.size() == 1 ? "" : "s")
-            + " of these targets kept in " + history.dir() + "; two are needed");
+            + " of these targets kept in " + history.describe() + "; two are needed");
         throw new Failure(ExitCode.NOTHING);
       }
-      return new Pair(readModel(two.get(0).file(), err), "kept scan " + two.get(0).file().getFileName(),
-          readModel(two.get(1).file(), err), "kept scan " + two.get(1).file().getFileName());
+      return new Pair(kept(history, two.get(0), err), "kept scan " + two.get(0).file().getFileName(),
+          kept(history, two.get(1), err), "kept scan " + two.get(1).file().getFileName());
     } catch (IOException e) {
-      err.println("infradoc: cannot read the history in " + history.dir() + ": " + e.getMessage());
+      err.println("infradoc: cannot read the history in " + history.describe() + ": " + e.getMessage());
       throw new Failure(ExitCode.NOTHING);
     }
   }

@@ -1,11 +1,10 @@
 package dev.infradoc.cli;
 
-import dev.infradoc.history.HistoryStore;
+import dev.infradoc.history.ScanStore;
 import dev.infradoc.history.StoredScan;
 import dev.infradoc.history.TargetsKey;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,8 +22,9 @@ final class HistoryCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin OutputOptions output;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Where scans are kept (default: ~/.infradoc/history).")
-  Path store;
+  @Option(names = "--store", paramLabel = "DIR|URL", description = "Where scans are kept: a folder or a jdbc:postgresql:// URL "
+      + "(password from INFRADOC_STORE_PASSWORD; default: ~/.infradoc/history).")
+  String store;
 
   @Option(names = "--targets", split = ",", paramLabel = "TARGET", description = "List the scans of these targets.")
   List<String> targets = new ArrayList<>();
@@ -36,7 +36,13 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    HistoryStore history = new HistoryStore(store != null ? store : HistoryStore.defaultDir());
+    ScanStore history;
+    try {
+      history = ScanStore.at(store, System.getenv());
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: --store: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
     try {
       String chosen = key;
       if (chosen != null && !TargetsKey.isKey(chosen)) {
@@ -47,7 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
       if (chosen != null) {
         List<StoredScan> scans = history.list(chosen);
         if (scans.isEmpty()) {
-          err.println("infradoc: no scans of these targets kept in " + history.dir());
+          err.println("infradoc: no scans of these targets kept in " + history.describe());
           return ExitCode.NOTHING;
         }
         out.println("generatedAt\tcomponents\tdependencies\tfindings\tfile");
@@ -58,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
       }
       List<String> keys = history.keys();
       if (keys.isEmpty()) {
-        err.println("infradoc: no scans kept in " + history.dir());
+        err.println("infradoc: no scans kept in " + history.describe());
         return ExitCode.NOTHING;
       }
       out.println("key\tscans\tlatest\tsources");
@@ -72,7 +78,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (DiffCommand.Failure f) {
       return f.code;
     } catch (IOException | IllegalArgumentException e) {
-      err.println("infradoc: cannot read the history in " + history.dir() + ": " + e.getMessage());
+      err.println("infradoc: cannot read the history in " + history.describe() + ": " + e.getMessage());
       return ExitCode.NOTHING;
     }
   }

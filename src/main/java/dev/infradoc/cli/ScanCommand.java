@@ -10,6 +10,8 @@ import dev.infradoc.collect.inventory.InventoryHost;
 import dev.infradoc.collect.inventory.SshConfigHosts;
 import dev.infradoc.collect.inventory.TargetsFile;
 import dev.infradoc.history.HistoryStore;
+import dev.infradoc.history.PostgresHistoryStore;
+import dev.infradoc.history.ScanStore;
 import dev.infradoc.history.StoredScan;
 import dev.infradoc.pipeline.Collectors;
 import dev.infradoc.pipeline.Documents;
@@ -90,8 +92,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Findings configuration: rules off, severities, accepted findings (default: .infradoc.yml here, if present).")
   Path config;
 
-  @Option(names = "--store", paramLabel = "DIR", description = "Keep this scan's model.json in DIR for 'infradoc diff' (default: ~/.infradoc/history).")
-  Path store;
+  @Option(names = "--store", paramLabel = "DIR|URL", description = "Keep this scan's model.json in DIR, or in PostgreSQL at a "
+      + "jdbc:postgresql:// URL (password from INFRADOC_STORE_PASSWORD), for 'infradoc diff' (default: ~/.infradoc/history).")
+  String store;
 
   @Option(names = "--no-store", description = "Do not keep this scan in the history.")
   boolean noStore;
@@ -185,13 +188,21 @@ final class ScanCommand implements Callable<Integer> {
    * the documents already written.
    */
   private void keep(List<Pipeline.Job> jobs, dev.infradoc.model.Model model, PrintWriter err) {
-    HistoryStore history = new HistoryStore(store != null ? store : HistoryStore.defaultDir());
+    ScanStore history;
+    try {
+      history = ScanStore.at(store, System.getenv());
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: warning: could not keep this scan: " + e.getMessage());
+      return;
+    }
+    boolean files = history instanceof HistoryStore;
     try {
       StoredScan kept = history.save(StoreKey.of(jobs.stream().map(Pipeline.Job::target).toList()), model);
-      if (!output.quiet) err.println("infradoc: kept this scan as " + kept.file());
+      if (!output.quiet) err.println("infradoc: kept this scan as " + kept.file() + (files ? "" : " in " + history.describe()));
     } catch (IOException | RuntimeException e) {
-      err.println("infradoc: warning: could not keep this scan in " + history.dir() + ": " + e.getMessage()
-          + "; check the folder's permissions, or pass --no-store");
+      err.println("infradoc: warning: could not keep this scan in " + history.describe() + ": " + e.getMessage()
+          + (files ? "; check the folder's permissions, or pass --no-store"
+              : "; check the database and " + PostgresHistoryStore.PASSWORD_ENV + ", or pass --no-store"));
     }
   }
 

@@ -51,6 +51,11 @@ public final class HistoryStore implements ScanStore {
   }
 
   @Override
+  public String describe() {
+    return dir.toString();
+  }
+
+  @Override
   public StoredScan save(String key, Model model) throws IOException {
     if (!TargetsKey.isKey(key)) throw new IllegalArgumentException("not a targets key: " + key);
     createPrivate(dir);
@@ -93,7 +98,7 @@ public final class HistoryStore implements ScanStore {
     return found.values().stream().sorted(ORDER).toList();
   }
 
-  /** Every key in the store, sorted. */
+  @Override
   public List<String> keys() throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -101,7 +106,7 @@ public final class HistoryStore implements ScanStore {
     }
   }
 
-  /** The key whose latest scan is the most recent of the store: what "the last scan" means without targets. */
+  @Override
   public Optional<String> latestKey() throws IOException {
     StoredScan latest = null;
     for (String key : keys()) {

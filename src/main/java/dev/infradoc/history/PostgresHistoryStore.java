@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -66,6 +67,7 @@ public final class PostgresHistoryStore implements ScanStore {
   }
 
   /** The URL without its parameters: what messages show. */
+  @Override
   public String describe() {
     int q = url.indexOf('?');
     return q < 0 ? url : url.substring(0, q);
@@ -135,6 +137,32 @@ public final class PostgresHistoryStore implements ScanStore {
       return out;
     } catch (SQLException e) {
       throw failure("could not list scans", e);
+    }
+  }
+
+  @Override
+  public List<String> keys() throws IOException {
+    try (Connection c = connect(); PreparedStatement q = c.prepareStatement(
+        "SELECT DISTINCT targets_key FROM infradoc_scan ORDER BY targets_key")) {
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) if (TargetsKey.isKey(rs.getString(1))) out.add(rs.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("could not list keys", e);
+    }
+  }
+
+  @Override
+  public Optional<String> latestKey() throws IOException {
+    try (Connection c = connect(); PreparedStatement q = c.prepareStatement(
+        "SELECT targets_key FROM infradoc_scan ORDER BY generated_at DESC, seq DESC, targets_key DESC LIMIT 1")) {
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw failure("could not find the latest scan", e);
     }
   }
 

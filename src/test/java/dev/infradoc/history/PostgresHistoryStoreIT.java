@@ -138,6 +138,51 @@ class PostgresHistoryStoreIT {
         .hasMessageNotContaining(PASSWORD);
   }
 
+  @Test
+  void cli_scansIntoPostgres_thenDiffAndHistoryReadTheLastTwoScans_withoutShowingThePassword() throws Exception {
+    Path repo = dir.resolve("repo");
+    Files.createDirectories(repo);
+    Files.writeString(repo.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.25\n    ports: [\"8080:80\"]\n");
+    String storeUrl = url + "&connectTimeout=5";
+    Cli first = cli("scan", repo.toString(), "--store", storeUrl, "--format", "json", "--out", dir.resolve("out1").toString());
+    assertThat(first.code).as(first.output).isZero();
+    assertThat(first.output).contains("kept this scan as ").contains("in jdbc:postgresql://127.0.0.1:");
+    Thread.sleep(1100); // generatedAt has one-second resolution; a later second makes the order plain
+    Files.writeString(repo.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    ports: [\"8080:80\"]\n"
+        + "  cache:\n    image: redis:7\n");
+    Cli second = cli("scan", repo.toString(), "--store", storeUrl, "--format", "json", "--out", dir.resolve("out2").toString());
+    assertThat(second.code).as(second.output).isZero();
+
+    Cli diff = cli("diff", "--store", storeUrl, "--targets", repo.toString(), "--out", dir.resolve("drift").toString());
+    assertThat(diff.code).as(diff.output).isEqualTo(1); // something drifted
+    String drift = Files.readString(dir.resolve("drift/drift.md"));
+    assertThat(drift).contains("cache").contains("1.27");
+    Cli history = cli("history", "--store", storeUrl, "--targets", repo.toString());
+    assertThat(history.code).as(history.output).isZero();
+    assertThat(history.output.lines().filter(l -> l.endsWith(".model.json"))).hasSize(2);
+    for (Cli c : List.of(first, second, diff, history)) {
+      assertThat(c.output).doesNotContain(PASSWORD).doesNotContain("connectTimeout").doesNotContain("user=");
+    }
+  }
+
+  private record Cli(int code, String output) {}
+
+  /** Runs the built jar as a user would, the password in the environment only. */
+  private static Cli cli(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", Path.of("target/infradoc.jar").toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put(PostgresHistoryStore.PASSWORD_ENV, PASSWORD);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("infradoc " + String.join(" ", args) + " did not finish: " + output);
+    }
+    return new Cli(p.exitValue(), output);
+  }
+
   private static Model model(String at, int components) {
     List<Component> cs = new ArrayList<>();
     for (int i = 0; i < components; i++) {
