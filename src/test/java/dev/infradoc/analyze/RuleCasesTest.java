@@ -58,6 +58,25 @@ class RuleCasesTest {
     c.add(new Case("security.host.admin-port-beyond-loopback", "node_exporter listens on 0.0.0.0:9100",
         () -> new Models().host("web01", OS.name(), "2").run("web01", "node_exporter", MONITORING, "Prometheus node_exporter", "", "prometheus", List.of("0.0.0.0:9100")).build(), "9100",
         "it listens on loopback", () -> new Models().host("web01", OS.name(), "2").run("web01", "node_exporter", MONITORING, "Prometheus node_exporter", "", "prometheus", List.of("127.0.0.1:9100")).build()));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "Compose publishes PostgreSQL on all interfaces",
+        () -> new Models().compose("db", DATABASE, List.of("0.0.0.0:5432"), "ports", "0.0.0.0:5432->5432/tcp (all interfaces)").build(),
+        "publishes 0.0.0.0:5432 on every interface of the Docker host",
+        "it is published on 127.0.0.1", () -> new Models().compose("db", DATABASE, List.of("127.0.0.1:5432"), "ports", "127.0.0.1:5432->5432/tcp").build()));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "a LoadBalancer Service selects the PostgreSQL StatefulSet",
+        () -> k8sService("LoadBalancer", "external load balancer", List.of("0.0.0.0:5432")), "selects the data store k8s:shop/statefulset/postgres",
+        "the Service is ClusterIP", () -> k8sService("ClusterIP", "inside the cluster", List.of())));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "a NodePort Service selects the PostgreSQL StatefulSet",
+        () -> k8sService("NodePort", "port on every node", List.of("0.0.0.0:30432")), "is of type NodePort",
+        "the load balancer is internal", () -> k8sService("LoadBalancer", "internal load balancer", List.of())));
+    c.add(new Case("security.host.admin-port-beyond-loopback", "Compose publishes Prometheus on all interfaces",
+        () -> new Models().compose("prometheus", MONITORING, List.of("0.0.0.0:9090"), "ports", "0.0.0.0:9090->9090/tcp (all interfaces)").build(),
+        "listens on 0.0.0.0:9090",
+        "it is published on 127.0.0.1", () -> new Models().compose("prometheus", MONITORING, List.of("127.0.0.1:9090"), "ports", "127.0.0.1:9090->9090/tcp").build()));
+    c.add(new Case("security.host.admin-port-beyond-loopback", "a LoadBalancer Service exposes Grafana",
+        () -> new Models().k8s("mon/service/grafana", LOAD_BALANCER, List.of("0.0.0.0:3000"), "type", "LoadBalancer", "exposure", "external load balancer").build(),
+        "Kubernetes LoadBalancer Service",
+        "loadBalancerSourceRanges limits it to the office", () -> new Models().k8s("mon/service/grafana", LOAD_BALANCER, List.of("0.0.0.0:3000"),
+            "type", "LoadBalancer", "exposure", "external load balancer", "loadBalancerSourceRanges", "203.0.113.0/24").build()));
     c.add(new Case("security.datastore.publicly-accessible", "publicly_accessible = true",
         () -> new Models().tf("aws_db_instance.main", DATABASE, "publicly_accessible", "true").build(), "publicly_accessible = true",
         "publicly_accessible = false", () -> new Models().tf("aws_db_instance.main", DATABASE, "publicly_accessible", "false").build()));
@@ -218,6 +237,13 @@ class RuleCasesTest {
           .edge("tf:aws_lb_target_group_attachment.a" + i, "tf:aws_lb_target_group.app", 0, Dependency.DECLARED);
     }
     return m.build();
+  }
+
+  private static Model k8sService(String type, String exposure, List<String> listens) {
+    return new Models().k8s("shop/service/postgres", type.equals("LoadBalancer") ? LOAD_BALANCER : NETWORK, listens,
+            "type", type, "exposure", exposure, "ports", "postgres 5432->5432/TCP", "selects", "k8s:shop/statefulset/postgres")
+        .k8s("shop/statefulset/postgres", DATABASE, List.of(), "workload", "StatefulSet", "replicas", "1")
+        .edge("k8s:shop/service/postgres", "k8s:shop/statefulset/postgres", 5432, Dependency.DECLARED).build();
   }
 
   private static Model drift(String appListens) {
