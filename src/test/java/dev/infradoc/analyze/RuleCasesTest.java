@@ -200,12 +200,28 @@ class RuleCasesTest {
         "Redis listens on the private address", () -> new Models().host("web01", OS.name(), "2").run("web01", "app", APPLICATION, "Python", "", "app", List.of())
             .run("web01", "redis", CACHE, "Redis", "", "redis", List.of("10.0.0.5:6379"))
             .edge("host:web01/app", "host:web01/redis", 6379, Dependency.OBSERVED).build()));
-    c.add(new Case("drift.port-allowed-nothing-listens", "a group allows 8080 to instances and nothing listens there",
-        () -> drift("10.0.0.5:8000"), "no process on the 1 scanned host(s) listens on port 8080",
-        "the app listens on 8080", () -> drift("10.0.0.5:8080")));
+    c.add(new Case("drift.port-allowed-nothing-listens", "the group of web01's instance allows 8080 and nothing listens there",
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "no process on web01 listens on port 8080",
+        "the app listens on 8080", () -> drift("10.0.0.5:8080", "private_ip", "10.0.0.5")));
+    c.add(new Case("drift.port-allowed-nothing-listens", "the instance is linked by its Name tag",
+        () -> drift("10.0.0.5:8000", "tags.Name", "web01"), "tags.Name web01 = hostname web01",
+        "no declared instance is web01", () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.99")));
     c.add(new Case("drift.listener-not-allowed", "the app listens on 8000 and only 8080 is allowed",
-        () -> drift("10.0.0.5:8000"), "allows port 8000",
-        "the app listens on 8080", () -> drift("10.0.0.5:8080")));
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "none allowing port 8000",
+        "the app listens on 8080", () -> drift("10.0.0.5:8080", "private_ip", "10.0.0.5")));
+    c.add(new Case("drift.listener-not-allowed", "web01 is the instance",
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "(private_ip 10.0.0.5)",
+        "web01 is not the instance (another address)", () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.6")));
+    c.add(new Case("drift.declared-not-running", "one of two instances matches web01",
+        () -> new Models().host("web01", OS.name(), "2").tf("aws_instance.web", APPLICATION, "private_ip", "10.0.0.5")
+            .tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build(), "tf:aws_instance.batch (private_ip 10.0.0.9)",
+        "no instance matches a scanned host (the scan is of other machines)", () -> new Models().host("web01", OS.name(), "2")
+            .tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build()));
+    c.add(new Case("drift.running-not-declared", "web01 matches no declared instance",
+        () -> new Models().host("web01", OS.name(), "2").tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build(),
+        "matches none of the 1 declared instance(s)",
+        "web01 is the instance named web01", () -> new Models().host("web01", OS.name(), "2")
+            .tf("aws_instance.batch", APPLICATION, "tags.Name", "web01").build()));
     return c;
   }
 
@@ -246,11 +262,12 @@ class RuleCasesTest {
         .edge("k8s:shop/service/postgres", "k8s:shop/statefulset/postgres", 5432, Dependency.DECLARED).build();
   }
 
-  private static Model drift(String appListens) {
+  /** web01 (10.0.0.5) runs the app; aws_instance.web in group app (8080 from the ALB) is linked to it by {@code link}. */
+  private static Model drift(String appListens, String linkAttribute, String linkValue) {
     return new Models().host("web01", "Debian GNU/Linux 12 (bookworm)", "2")
         .run("web01", "app", APPLICATION, "Gunicorn", "", "app", List.of(appListens))
         .tf("aws_security_group.app", NETWORK, "rule[0]", "ingress: tcp 8080 from aws_security_group.alb")
-        .tf("aws_instance.web", APPLICATION, "instance_type", "t3.small")
+        .tf("aws_instance.web", APPLICATION, "instance_type", "t3.small", linkAttribute, linkValue)
         .edge("tf:aws_instance.web", "tf:aws_security_group.app", 0, Dependency.DECLARED).build();
   }
 
