@@ -103,11 +103,11 @@ final class ResourceReader {
   static String shown(TfRun run, String name, TfValue v) {
     String out;
     if (v instanceof Unknown u) {
-      out = run.redactor.text(u.text());
+      out = run.redact(u.text());
     } else if (v instanceof Str s && secret(run, name) && !s.value().isEmpty()) {
       out = run.redactor.envValue(name, s.value());
     } else {
-      out = run.types.isPublicAttribute(name) ? v.display() : run.redactor.text(v.display());
+      out = run.types.isPublicAttribute(name) ? v.display() : run.redact(v.display());
     }
     return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE) + " ... (truncated)" : out;
   }
