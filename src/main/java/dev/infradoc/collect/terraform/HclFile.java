@@ -31,7 +31,7 @@ final class HclFile {
         Space result = super.visitSpace(space, loc, p);
         Object node = getCursor().getValue();
         if (node instanceof Hcl h && h.getPrefix() == space) {
-          offsets.putIfAbsent(h.getId(), p.getOut().length());
+          offsets.putIfAbsent(h.getId(), p.out.length()); // not getOut(): it copies the whole text each time
         }
         return result;
       }
