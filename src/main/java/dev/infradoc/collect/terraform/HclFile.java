@@ -80,6 +80,14 @@ final class HclFile {
     return node.printTrimmed(new Cursor(null, tree));
   }
 
+  /** A 1-based line of the file, trimmed; null when there is no such line. */
+  String textOfLine(int line) {
+    if (line < 1 || line > lineStarts.length) return null;
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    return text.substring(start, Math.max(start, end)).strip();
+  }
+
   /** The source line where the node starts, trimmed. */
   String lineText(Hcl node) {
     int line = line(node);

@@ -36,6 +36,7 @@ final class ResourceReader {
     }
     walkRefs(m, r, file, d.node(), scope, "");
     SecurityRules.read(m, r, file, d.node(), scope);
+    if (r.type.equals("aws_ecs_task_definition")) ContainerDefinitions.read(m, r, file, d.node(), scope);
   }
 
   /** A registry or git module: a component with its source, version and inputs. */
