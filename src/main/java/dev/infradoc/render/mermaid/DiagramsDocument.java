@@ -38,7 +38,18 @@ public final class DiagramsDocument {
     md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
         + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
     if (model.hosts().isEmpty() && !model.components().isEmpty()) {
-      declared(md);
+      Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
+      if (roots.isEmpty()) {
+        declared(md);
+        return md.toString();
+      }
+      // Several Terraform roots: each drawn by itself, not one tangled graph.
+      roots.forEach((root, slice) -> {
+        md.append("## Root ").append(Markdown.text(root)).append("\n\n");
+        StringBuilder part = new StringBuilder();
+        new DiagramsDocument(slice, run).declared(part);
+        md.append(part.toString().replaceAll("(?m)^## ", "### "));
+      });
       return md.toString();
     }
     if (model.hosts().size() > 1) {
