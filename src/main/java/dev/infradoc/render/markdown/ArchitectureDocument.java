@@ -76,7 +76,7 @@ public final class ArchitectureDocument {
   private String title() {
     List<String> names = model.hosts().stream().map(Host::hostname).toList();
     if (!names.isEmpty()) return names.size() <= 3 ? String.join(", ", names) : names.size() + " hosts";
-    return model.sources().stream().map(s -> s.location()).collect(Collectors.joining(", "));
+    return model.sources().stream().map(s -> s.location()).distinct().collect(Collectors.joining(", "));
   }
 
   private void overview(StringBuilder md) {
