@@ -40,14 +40,14 @@ public final class DiagramsDocument {
     if (model.hosts().isEmpty() && !model.components().isEmpty()) {
       Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
       if (roots.isEmpty()) {
-        declared(md);
+        new DiagramsDocument(InstanceCollapse.of(model), run).declared(md);
         return md.toString();
       }
       // Several Terraform roots: each drawn by itself, not one tangled graph.
       roots.forEach((root, slice) -> {
         md.append("## Root ").append(Markdown.text(root)).append("\n\n");
         StringBuilder part = new StringBuilder();
-        new DiagramsDocument(slice, run).declared(part);
+        new DiagramsDocument(InstanceCollapse.of(slice), run).declared(part);
         md.append(part.toString().replaceAll("(?m)^## ", "### "));
       });
       return md.toString();

@@ -23,3 +23,12 @@ resource "aws_db_instance" "orders" {
   backup_retention_period = 14
   deletion_protection     = true
 }
+
+# Two bastions, one per AZ: drawn as one box (aws_instance.bastion[0..1], x2).
+resource "aws_instance" "bastion" {
+  count         = 2
+  ami           = "ami-0abc1234def567890"
+  instance_type = "t3.micro"
+  subnet_id     = module.web.public_subnet_ids[count.index]
+  tags          = { Name = "bastion-${count.index}" }
+}

@@ -81,3 +81,7 @@ resource "aws_autoscaling_group" "app" {
     version = "$Latest"
   }
 }
+
+output "public_subnet_ids" {
+  value = aws_subnet.public[*].id
+}
