@@ -65,7 +65,7 @@ for jobs in "${jobs_list[@]}"; do
   echo "== scanning $n host(s), --jobs $jobs" >&2
   rm -rf "$work/out-$n"
   set +e
-  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" "${jobs_opt[@]}" \
+  /usr/bin/time -v -o "$work/time-$n" ./infradoc scan --inventory "$inv" --known-hosts "$kh" --no-store "${jobs_opt[@]}" \
     --out "$work/out-$n" >"$work/scan-$n.out" 2>"$work/scan-$n.err"
   rc=$?
   set -e

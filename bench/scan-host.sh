@@ -39,7 +39,7 @@ eval "$(src/test/stack/up.sh "$NAME" "$INDEX" --large)"
 up_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
 target="ssh://$STACK_SSH_USER@$STACK_HOST"
-scan=(./infradoc scan "$target" -i "$STACK_SSH_KEY" --known-hosts "$STACK_KNOWN_HOSTS" --out "$work/out")
+scan=(./infradoc scan "$target" -i "$STACK_SSH_KEY" --known-hosts "$STACK_KNOWN_HOSTS" --no-store --out "$work/out")
 printf -v scan_cmd '%q ' "${scan[@]}"
 
 echo "== $PHASE_RUNS --verbose runs (phase timings as the CLI reports them; medians below)"

@@ -38,6 +38,10 @@ cd /   # daemons start from /, as under an init system; only the app runs in its
 hostname "$STACK_NAME"
 # A private /run, as a separate machine has: pid files, sockets, sshd's privilege separation dir.
 mount -t tmpfs -o mode=755 tmpfs /run
+# A private, empty home for root, as a separate machine has: logins then do not run the test
+# machine's ~/.bashrc (pyenv rehash there takes a lock that a killed session can leave behind,
+# stalling every later login on every test host).
+mount -t tmpfs -o mode=700 tmpfs /root
 mkdir -p /run/sshd /run/postgresql /run/redis /run/gunicorn
 chown postgres:postgres /run/postgresql
 chown redis:redis /run/redis
@@ -50,6 +54,7 @@ case "$STACK_PROFILE" in
   db) has_app=0 has_redis=0 ;;
   web) has_pg=0 ;;
   light) has_pg=0 has_app=0 ;;
+  hostile) has_pg=0 has_app=0 has_redis=0 ;;   # sshd and its fixture only
 esac
 
 # --- PostgreSQL: a fresh cluster in the stack dir (initdb runs while other services start) ---
@@ -102,6 +107,35 @@ PrintMotd no
 Subsystem sftp internal-sftp
 EOF
 /usr/sbin/sshd -f "$sshd_dir/sshd_config" -E "$S/log/sshd.log"
+
+# --- hostile profile: sshd and the fixture's processes and files only (hostile/README.md) ---
+if [ "$STACK_PROFILE" = hostile ]; then
+  fx="$S/hostile"
+  # A private copy of /etc (4 MB): tests elsewhere on the machine add and remove users, and a
+  # file bind-mounted over /etc/passwd would vanish when they replace it.
+  cp -a /etc "$S/etc"
+  # A non-root login for read-only checks: a passwd entry seen only inside this host.
+  if [ -s "$fx/scan-user" ]; then
+    u=$(cat "$fx/scan-user")
+    mkdir -p "$S/home/$u"
+    chown 2000:2000 "$S/home/$u"
+    echo "$u:x:2000:2000::$S/home/$u:/bin/sh" >>"$S/etc/passwd"
+    echo "$u:x:2000:" >>"$S/etc/group"
+  fi
+  mount --bind "$S/etc" /etc
+  # The fixture's /etc trees replace the copy's, in this host's private mount namespace only.
+  for d in etc/nginx etc/cron.d etc/systemd/system; do
+    [ -d "$fx/$d" ] && [ -d "/$d" ] && mount --bind "$fx/$d" "/$d"
+  done
+  mkfifo "$S/hold.fifo"
+  chmod 666 "$S/hold.fifo"
+  "$PY" "$HERE/hostile/launch.py" "$S" >"$S/log/launch.log" 2>&1
+  trap - ERR
+  touch "$S/ready"
+  mkfifo "$S/init.fifo"
+  exec 3<>"$S/init.fifo"
+  while :; do read -r -u 3 _ || true; done
+fi
 
 # --- cron: a plain system daemon ---
 cron

@@ -12,6 +12,7 @@
 # The fleet profiles (--db, --web, --light) are routed: the host gets a route to 10.231.0.0/16 via
 # the root side, and forwarding is enabled on this host's root-side veth only, so fleet hosts
 # reach each other (and nothing else; ip_forward stays as it is).
+#        up.sh NAME INDEX --hostile DIR  sshd only, plus the fixture in DIR (see README.md)
 set -euo pipefail
 
 usage() { echo "usage: up.sh NAME INDEX [--large | --db | --web DBADDR | --light]" >&2; exit 2; }
@@ -22,6 +23,10 @@ case "${3:-}" in
   --large) PROFILE=large ;;
   --db) PROFILE=db ;;
   --light) PROFILE=light ;;
+  --hostile)
+    PROFILE=hostile FIXTURE=${4:-}
+    [ -d "$FIXTURE" ] || { echo "up.sh: --hostile needs a fixture directory" >&2; exit 2; }
+    ;;
   --web)
     PROFILE=web DB_HOST=${4:-}
     [[ "$DB_HOST" =~ ^[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "up.sh: --web needs the database host's IPv4 address" >&2; exit 2; }
@@ -72,6 +77,7 @@ echo "$HOST_ADDR $(cut -d' ' -f1,2 "$S/sshd/ssh_host_ed25519_key.pub")" >"$S/cli
 mkdir -p "$S/shop"
 cp "$HERE/shop/app.py" "$HERE/shop/worker.py" "$HERE/shop/requirements.txt" "$S/shop/"
 [ "$PROFILE" = large ] && cp "$HERE/extra/"*.py "$S/shop/"
+if [ "$PROFILE" = hostile ]; then cp -a "$FIXTURE" "$S/hostile"; chmod -R a+rX "$S/hostile"; fi
 chmod -R a+rX "$S/shop"
 
 PG_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')

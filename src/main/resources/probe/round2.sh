@@ -1,5 +1,6 @@
 # InfraDoc host probe, round 2. Read-only. Reads requests from stdin, one per line:
-#   env PID     the environment of a process (InfraDoc redacts it before it reaches the model)
+#   env PID     the environment of a process, one variable a line (InfraDoc redacts it before it
+#               reaches the model); a newline inside a value is printed as \001, so it stays one variable
 #   file PATH   a file, with line numbers
 #   glob PATTERN  the files a config include names (pathname expansion only, never evaluated)
 # Nothing read from stdin is ever run as a command. $1 is the marker nonce.
@@ -15,7 +16,7 @@ while IFS= read -r line; do
     env)
       case "$arg" in
         ''|*[!0-9]*) echo "not a pid" >&2; false ;;
-        *) tr '\000' '\n' < "/proc/$arg/environ" ;;
+        *) tr '\n\000' '\001\n' < "/proc/$arg/environ" ;;   # a newline inside a value becomes \001
       esac ;;
     file) [ -f "$arg" ] && grep -Hn '' -- "$arg" /dev/null ;;
     glob)

@@ -5,17 +5,17 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code infradoc} command: subcommands scan and diff. */
+/** The {@code infradoc} command: subcommands scan, diff and history. */
 @Command(
     name = "infradoc",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Finds out what an infrastructure really is and writes its architecture documentation.",
-    subcommands = {ScanCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ScanCommand.class, DiffCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:ok", "1:documents written, but some targets failed", "2:usage error",
-      "3:nothing collected or nothing written", "4:internal error"})
+      "0:ok (diff: no drift)", "1:documents written, but some targets failed (diff: drift found)", "2:usage error",
+      "3:nothing collected or nothing written (diff: fewer than two scans to compare)", "4:internal error"})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -44,7 +44,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: scan or diff");
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: scan, diff or history");
   }
 
   /** Reads the version from the jar. */

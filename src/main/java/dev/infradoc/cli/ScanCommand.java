@@ -9,8 +9,11 @@ import dev.infradoc.collect.inventory.InventoryException;
 import dev.infradoc.collect.inventory.InventoryHost;
 import dev.infradoc.collect.inventory.SshConfigHosts;
 import dev.infradoc.collect.inventory.TargetsFile;
+import dev.infradoc.history.HistoryStore;
+import dev.infradoc.history.StoredScan;
 import dev.infradoc.pipeline.Collectors;
 import dev.infradoc.pipeline.Documents;
+import dev.infradoc.pipeline.OutputFormat;
 import dev.infradoc.pipeline.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +59,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, defaultValue = "docs", description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--format", defaultValue = "markdown,json,sarif", paramLabel = "LIST",
+      description = "Outputs, comma-separated: markdown, json, sarif, html (site/), structurizr (workspace.dsl), or all (default: ${DEFAULT-VALUE}).")
+  String format;
+
   @Option(names = {"-i", "--identity"}, description = "SSH private key file.")
   Path identity;
 
@@ -82,6 +90,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Findings configuration: rules off, severities, accepted findings (default: .infradoc.yml here, if present).")
   Path config;
 
+  @Option(names = "--store", paramLabel = "DIR", description = "Keep this scan's model.json in DIR for 'infradoc diff' (default: ~/.infradoc/history).")
+  Path store;
+
+  @Option(names = "--no-store", description = "Do not keep this scan in the history.")
+  boolean noStore;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -106,6 +120,13 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (parsed.isEmpty()) {
       err.println("infradoc: nothing to scan; give a TARGET, --inventory, --targets-file or --ssh-config-hosts");
+      return ExitCode.USAGE;
+    }
+    Set<OutputFormat> formats;
+    try {
+      formats = OutputFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      err.println("infradoc: " + e.getMessage());
       return ExitCode.USAGE;
     }
     if (jobs != null && jobs < 1) {
@@ -141,17 +162,37 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<String> written;
     try {
-      written = Documents.write(out, result.model(), result.run());
+      written = Documents.write(out, result.model(), result.run(), formats);
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
     }
+    if (!noStore) keep(parsed, result.model(), err);
     if (!output.quiet) {
-      err.println("infradoc: wrote " + String.join(", ", written) + " to " + out + " ("
+      long site = written.stream().filter(f -> f.startsWith("site/")).count();
+      List<String> named = new ArrayList<>(written.stream().filter(f -> !f.startsWith("site/")).toList());
+      if (site > 0) named.add("site/ (" + site + " files; open site/index.html)");
+      err.println("infradoc: wrote " + String.join(", ", named) + " to " + out + " ("
           + result.model().components().size() + " components, " + result.model().dependencies().size()
           + " dependencies, " + result.model().findings().size() + " findings)");
     }
     return result.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+  }
+
+  /**
+   * Keeps the model in the history under the key of the targets asked for (failed ones included, so
+   * a failure does not start a new history). A store that cannot be written costs a warning, not
+   * the documents already written.
+   */
+  private void keep(List<Pipeline.Job> jobs, dev.infradoc.model.Model model, PrintWriter err) {
+    HistoryStore history = new HistoryStore(store != null ? store : HistoryStore.defaultDir());
+    try {
+      StoredScan kept = history.save(StoreKey.of(jobs.stream().map(Pipeline.Job::target).toList()), model);
+      if (!output.quiet) err.println("infradoc: kept this scan as " + kept.file());
+    } catch (IOException | RuntimeException e) {
+      err.println("infradoc: warning: could not keep this scan in " + history.dir() + ": " + e.getMessage()
+          + "; check the folder's permissions, or pass --no-store");
+    }
   }
 
   private static Pipeline.Job job(InventoryHost h) {

@@ -1,6 +1,5 @@
 package dev.infradoc.model;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -26,7 +25,4 @@ final class Sorted {
     return Collections.unmodifiableMap(new TreeMap<>(m));
   }
 
-  static <T> List<T> copy(Collection<T> items) {
-    return items == null ? List.of() : List.copyOf(new ArrayList<>(items));
-  }
 }

@@ -16,20 +16,31 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.infradoc.render.html.Site;
+import dev.infradoc.render.structurizr.WorkspaceDsl;
 
 /** Renders the model into the output folder's documents and writes them atomically. */
 public final class Documents {
   private Documents() {}
 
   public static Map<String, String> render(Model model, RunInfo run) {
+    return render(model, run, OutputFormat.DEFAULT);
+  }
+
+  /** The documents of the formats asked for (scan --format). */
+  public static Map<String, String> render(Model model, RunInfo run, Set<OutputFormat> formats) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("architecture.md", new ArchitectureDocument(model, run).render());
-    files.put("diagrams.md", new DiagramsDocument(model, run).render());
-    files.put("model.json", ModelJson.write(model));
+    boolean markdown = formats.contains(OutputFormat.MARKDOWN);
+    if (markdown) files.put("architecture.md", new ArchitectureDocument(model, run).render());
+    if (markdown) files.put("diagrams.md", new DiagramsDocument(model, run).render());
+    if (formats.contains(OutputFormat.JSON)) files.put("model.json", ModelJson.write(model));
     List<RuleInfo> rules = Analyzer.RULES.stream().map(r -> new RuleInfo(r.id(), r.severity(), r.summary())).toList();
-    files.put("security.md", new SecurityDocument(model, run, rules).render());
-    files.put("findings.sarif", new SarifDocument(model, rules).render());
-    if (model.hosts().size() > 1) {
+    if (markdown) files.put("security.md", new SecurityDocument(model, run, rules).render());
+    if (formats.contains(OutputFormat.SARIF)) files.put("findings.sarif", new SarifDocument(model, rules).render());
+    if (formats.contains(OutputFormat.STRUCTURIZR)) files.put("workspace.dsl", new WorkspaceDsl(model).render());
+    if (formats.contains(OutputFormat.HTML)) files.putAll(new Site(model, run).render());
+    if (markdown && model.hosts().size() > 1) {
       // A fleet: one page per host, its own architecture and diagrams, linked from architecture.md.
       for (Host h : model.hosts()) {
         Model slice = HostSlice.of(model, h);
@@ -46,7 +57,12 @@ public final class Documents {
 
   /** Writes the documents and returns their file names, in the order written. */
   public static List<String> write(Path outDir, Model model, RunInfo run) throws IOException {
-    Map<String, String> files = render(model, run);
+    return write(outDir, model, run, OutputFormat.DEFAULT);
+  }
+
+  /** Writes the documents of these formats and returns their file names, in the order written. */
+  public static List<String> write(Path outDir, Model model, RunInfo run, Set<OutputFormat> formats) throws IOException {
+    Map<String, String> files = render(model, run, formats);
     OutputWriter.write(outDir, files);
     return List.copyOf(files.keySet());
   }

@@ -208,11 +208,12 @@ public final class Pipeline {
     String lastError = "";
     for (Collector collector : able) {
       try {
-        fragments.add(withGroups(collector.collect(target, context), job.groups()));
+        fragments.add(withGroups(FragmentRedaction.apply(collector.collect(target, context), context.redactor()), job.groups()));
       } catch (CollectionException e) {
         failed++;
-        lastError = e.oneLine();
-        fragments.add(problem(target, e.getMessage(), e.hint()));
+        // Messages may quote what a target printed: they are redacted like any excerpt.
+        lastError = context.redactor().text(e.oneLine());
+        fragments.add(problem(target, context.redactor().text(e.getMessage()), context.redactor().text(e.hint())));
       } catch (RuntimeException e) {
         // One host's surprise must not cost the other hosts their documents.
         failed++;

@@ -25,9 +25,12 @@ class PackageDependencyTest {
       "redact", Set.of(),
       "collect", Set.of("model", "knowledge", "redact"),
       "analyze", Set.of("model"),
-      "render", Set.of("model", "pipeline"),
+      // render draws what analyze derived (drift.md renders analyze.drift's comparison); analyze never renders.
+      "render", Set.of("model", "pipeline", "analyze"),
+      // history keeps model.json files as ModelJson writes them; nothing else.
+      "history", Set.of("model", "render"),
       "pipeline", Set.of("model", "collect", "knowledge", "redact", "analyze", "render"),
-      "cli", Set.of("model", "collect", "pipeline", "render"));
+      "cli", Set.of("model", "collect", "pipeline", "render", "analyze", "history"));
 
   @Test
   void layers_importOnlyWhatTheyMay() throws IOException {

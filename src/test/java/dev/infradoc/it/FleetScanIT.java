@@ -66,7 +66,7 @@ class FleetScanIT {
         ansible_user=root
         """.formatted(web1.address(), web1.sshKey(), web2.address(), web2.sshKey(), db.address(), db.sshKey(),
         db.address(), db.sshKey()));
-    scan = TestHost.Run.of(List.of("./infradoc", "scan", "--inventory", work.resolve("hosts.ini").toString(),
+    scan = TestHost.Run.of(List.of("./infradoc", "scan", "--no-store", "--inventory", work.resolve("hosts.ini").toString(),
         "--known-hosts", knownHosts.toString(), "--jobs", "4", "--out", work.resolve("out").toString()),
         Duration.ofSeconds(180));
     Path json = work.resolve("out/model.json");

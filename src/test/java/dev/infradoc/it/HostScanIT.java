@@ -38,7 +38,7 @@ class HostScanIT {
   static void scanTestHost() throws Exception {
     host = TestHost.up(NAME, INDEX);
     out = Files.createTempDirectory("infradoc-it-host");
-    scan = TestHost.Run.of(List.of("./infradoc", "scan", "ssh://root@" + host.address(),
+    scan = TestHost.Run.of(List.of("./infradoc", "scan", "--no-store", "ssh://root@" + host.address(),
         "-i", host.sshKey(), "--known-hosts", host.knownHosts(), "--out", out.toString()),
         Duration.ofSeconds(120));
     Path json = out.resolve("model.json");

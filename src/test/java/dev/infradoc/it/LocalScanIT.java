@@ -17,7 +17,7 @@ class LocalScanIT {
   void scanLocal_exitsZeroAndWritesTheThreeDocuments() throws Exception {
     Path out = Files.createTempDirectory("infradoc-it-local");
     try {
-      TestHost.Run run = TestHost.Run.of(List.of("./infradoc", "scan", "local", "--out", out.toString()),
+      TestHost.Run run = TestHost.Run.of(List.of("./infradoc", "scan", "--no-store", "local", "--out", out.toString()),
           Duration.ofSeconds(120));
       assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
       for (String file : List.of("architecture.md", "diagrams.md", "model.json")) {

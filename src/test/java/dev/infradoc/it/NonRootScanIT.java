@@ -27,7 +27,7 @@ class NonRootScanIT {
     Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
     try {
       List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--", "java", "-jar", jar.toString(),
-          "scan", "local", "--out", out.resolve("docs").toString()));
+          "scan", "--no-store", "local", "--out", out.resolve("docs").toString()));
       TestHost.Run run = TestHost.Run.of(command, Duration.ofSeconds(120));
       assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
       JsonNode model = new ObjectMapper().readTree(out.resolve("docs/model.json").toFile());
@@ -39,6 +39,23 @@ class NonRootScanIT {
           .contains("run the scan as root or with --sudo"));
       String architecture = Files.readString(out.resolve("docs/architecture.md"));
       assertThat(architecture).contains("### What could not be read").contains("run the scan as root or with --sudo");
+    } finally {
+      HostScanIT.deleteTree(out);
+    }
+  }
+
+  @Test
+  void scanLocal_withSudoThatNeedsAPassword_failsWithOneClearLine() throws Exception {
+    Path jar = Path.of("target/infradoc.jar").toAbsolutePath();
+    Path out = Files.createTempDirectory("infradoc-it-nonroot-sudo");
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+    try {
+      TestHost.Run run = TestHost.Run.of(List.of("runuser", "-u", "nobody", "--", "java", "-jar", jar.toString(),
+          "scan", "--no-store", "local", "--sudo", "--out", out.resolve("docs").toString()), Duration.ofSeconds(120));
+      assertThat(run.exitCode()).as("nothing collected").isEqualTo(3);
+      assertThat(run.stderr()).contains("local: the probe printed nothing it could read")
+          .contains("sudo -n was refused");
+      assertThat(out.resolve("docs")).doesNotExist();
     } finally {
       HostScanIT.deleteTree(out);
     }

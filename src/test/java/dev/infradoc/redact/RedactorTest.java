@@ -58,4 +58,51 @@ class RedactorTest {
     String text = "key=-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY-----";
     assertThat(r.text(text)).doesNotContain("b3BlbnNzaC1rZXk").contains("[redacted: private key]");
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "server auth-svc:9000 weight=5;",
+    "gunicorn --bind 127.0.0.1:8000 --keyfile /etc/ssl/key.pem app:app;",
+    "key: app.kubernetes.io/name;",
+    "public_key = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIN\";",
+    "redis-server /etc/redis/redis.conf --port 6379;",
+    "/usr/bin/python3 -m http.server 9000 --directory /srv/static;"
+  })
+  void text_leavesLookalikesAlone(String line) {
+    assertThat(r.text(line)).isEqualTo(line);
+  }
+
+  @Test
+  void commandLine_seesASecretOptionAfterAFlag() {
+    assertThat(r.commandLine("app --verbose --password=hunter2")).isEqualTo("app --verbose --password=[redacted: password]");
+  }
+
+  @Test
+  void urlPassword_containingAt_isRemovedWhole_andHostKept() {
+    assertThat(r.text("https://svc:p@ss@api.example.com/v2")).isEqualTo("https://svc:[redacted: password]@api.example.com/v2");
+  }
+
+  @Test
+  void shortPasswordOptions_onlyAfterTheirProgram() {
+    assertThat(r.text("0 3 * * * root mysqldump -u backup -phunter2 shop")).doesNotContain("hunter2");
+    assertThat(r.text("redis-cli -h cache -a hunter2 ping")).doesNotContain("hunter2");
+    assertThat(r.text("curl -u deploy:hunter2 https://x")).contains("deploy:[redacted: password]");
+    assertThat(r.text("tar -a -p -f x.tar")).isEqualTo("tar -a -p -f x.tar");
+  }
+
+  @Test
+  void markers_areNotRedactedAgain() {
+    String once = r.text("Authorization: Bearer abcdefghijklmnop123 password=x DATABASE_URL=postgres://a:b@h/db");
+    assertThat(r.text(once)).isEqualTo(once);
+  }
+
+  @Test
+  void text_takesLinearTime_onOneHugeWord() {
+    // 64 MB of config lines arrive from a hostile host; a quadratic pattern would take hours here.
+    String line = "# " + "x".repeat(200_000) + " password=hunter2";
+    long t0 = System.nanoTime();
+    String out = r.text(line);
+    assertThat(out).endsWith("password=[redacted: password]");
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("ms").isLessThan(2000);
+  }
 }

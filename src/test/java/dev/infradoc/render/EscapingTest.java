@@ -34,4 +34,11 @@ class EscapingTest {
   void mermaid_cutsVeryLongLabels() {
     assertThat(Mermaid.label("x".repeat(10_000)).length()).isLessThan(100);
   }
+
+  @Test
+  void markdown_cutsLongTextBetweenCodePoints_soItStaysValidUtf16() {
+    String cut = Markdown.text("a".repeat(299) + "\uD83D\uDE00" + "b".repeat(10));
+    assertThat(cut).endsWith("\uD83D\uDE00…");
+    assertThat(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(cut)).isTrue();
+  }
 }

@@ -42,7 +42,9 @@ final class CoverageProblems {
     for (ProbeOutput.Section s : round2.all()) {
       if (!s.name().startsWith("env ") || s.ok()) continue;
       String reason = firstLine(s.errors(), "not readable");
-      Draft d = byPid.get(Integer.parseInt(s.name().substring(4).trim()));
+      // The section name comes back from the target: only a plain number is a pid.
+      String pid = s.name().substring(4).trim();
+      Draft d = pid.matches("\\d{1,9}") ? byPid.get(Integer.parseInt(pid)) : null;
       envByReason.computeIfAbsent(reason, k -> new java.util.TreeSet<>()).add(d == null ? s.name().substring(4) : d.name);
     }
     envByReason.forEach((reason, names) -> {

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  */
 final class DependencyFinder {
   private static final Pattern URL = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^\\s'\"<>]+)");
+  private static final Pattern NGINX_CONF_ARG = Pattern.compile("\\s-c\\s+(\\S+)");
+  private static final Pattern HAPROXY_SERVER = Pattern.compile("^\\s*server\\s+\\S+\\s+([^\\s#]+)");
   private static final Pattern BUCKET_VAR = Pattern.compile("(?i).*(S3.*BUCKET|BUCKET.*S3).*");
   private static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(
       Map.entry("postgres", 5432), Map.entry("postgresql", 5432), Map.entry("mysql", 3306),
@@ -91,10 +93,13 @@ final class DependencyFinder {
   void configuredByProxies(List<FileLine> configLines) {
     Optional<Draft> nginx = assembly.drafts().stream().filter(d -> d.signature.id().equals("nginx")).findFirst();
     if (nginx.isPresent()) {
-      List<FileLine> lines = configLines.stream().filter(l -> isNginxConfig(l.path(), nginx.get())).toList();
+      String confDir = nginxConfigDir(nginx.get());
+      List<FileLine> lines = configLines.stream()
+          .filter(l -> l.path().startsWith("/etc/nginx/") || (!confDir.isEmpty() && l.path().startsWith(confDir))).toList();
       NginxConfigParser.Config config = NginxConfigParser.parse(lines);
       for (NginxConfigParser.Pass pass : config.passes()) {
-        String target = pass.target().replaceFirst("^[a-z]+://", "");
+        // user:password@ in a proxy_pass URL is not part of the upstream's name (nor its id).
+        String target = pass.target().replaceFirst("^[a-z]+://", "").replaceFirst("^[^@/]*@", "");
         target = target.replaceFirst("/.*$", "");
         List<String> servers = config.upstreamServers().getOrDefault(target, List.of(target));
         List<FileLine> at = config.upstreams().containsKey(target) ? config.upstreams().get(target) : List.of(pass.at());
@@ -109,7 +114,7 @@ final class DependencyFinder {
     Optional<Draft> haproxy = assembly.drafts().stream().filter(d -> d.signature.id().equals("haproxy")).findFirst();
     haproxy.ifPresent(h -> configLines.stream().filter(l -> l.path().startsWith("/etc/haproxy/"))
         .forEach(l -> {
-          Matcher m = Pattern.compile("^\\s*server\\s+\\S+\\s+([^\\s#]+)").matcher(l.text());
+          Matcher m = HAPROXY_SERVER.matcher(l.text());
           if (m.find()) proxyTarget(h, m.group(1), Evidence.of(facts.sourceId(), l.locator(), l.text().strip()), null);
         }));
   }
@@ -233,13 +238,13 @@ final class DependencyFinder {
     return d.listens.stream().anyMatch(l -> l.port() == port);
   }
 
-  private static boolean isNginxConfig(String path, Draft nginx) {
-    if (path.startsWith("/etc/nginx/")) return true;
-    Matcher m = Pattern.compile("\\s-c\\s+(\\S+)").matcher(nginx.attributes.getOrDefault("commandLine", ""));
-    if (!m.find()) return false;
+  /** The folder of the file nginx was started with ({@code -c FILE}), or empty. */
+  private static String nginxConfigDir(Draft nginx) {
+    Matcher m = NGINX_CONF_ARG.matcher(nginx.attributes.getOrDefault("commandLine", ""));
+    if (!m.find()) return "";
     String conf = m.group(1);
-    String dir = conf.contains("/") ? conf.substring(0, conf.lastIndexOf('/') + 1) : "";
-    return path.equals(conf) || (!dir.isEmpty() && path.startsWith(dir));
+    return conf.contains("/") ? conf.substring(0, conf.lastIndexOf('/') + 1) : "";
   }
+
 
 }

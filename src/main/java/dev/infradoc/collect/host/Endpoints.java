@@ -36,9 +36,5 @@ final class Endpoints {
         hint.technology(), "", "", evidence.source(), 1, "", "", List.of(), attributes, List.of(evidence));
   }
 
-  /** A named host that is not one of ours, e.g. api.example.com:443. */
-  static Component host(String host, int port, Knowledge knowledge, Evidence evidence) {
-    return address(host, port, knowledge, evidence);
-  }
 
 }

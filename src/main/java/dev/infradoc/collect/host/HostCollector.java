@@ -43,8 +43,11 @@ public final class HostCollector implements Collector {
       context.events().phase(target, "probe", ms(t1));
       ProbeOutput round1 = ProbeOutput.parse(nonce, first.stdout(), first.stderr());
       if (round1.section("meta").isEmpty()) {
+        boolean sudoRefused = context.options().sudo() && first.stderr().contains("sudo:");
         throw new CollectionException(shell.describe() + ": the probe printed nothing it could read"
-            + firstLine(first.stderr()), "check that the target is Linux with a POSIX /bin/sh");
+            + firstLine(first.stderr()), sudoRefused
+                ? "sudo -n was refused: allow this user to run /bin/sh with sudo without a password, or scan without --sudo"
+                : "check that the target is Linux with a POSIX /bin/sh");
       }
       long t2 = System.nanoTime();
       HostFacts facts = FactsParser.parse(sourceId, round1);

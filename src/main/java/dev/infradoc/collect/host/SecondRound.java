@@ -73,13 +73,18 @@ final class SecondRound {
     List<EnvVar> vars = new ArrayList<>();
     for (ProbeOutput.Section s : out.all()) {
       if (!s.name().startsWith("env ") || !s.ok()) continue;
-      int pid = Integer.parseInt(s.name().substring(4).trim());
+      // The section name comes back from the target: a repeated or garbled one is skipped, not trusted.
+      String pidText = s.name().substring(4).trim();
+      if (!pidText.matches("\\d{1,9}")) continue;
+      int pid = Integer.parseInt(pidText);
       for (int i = 0; i < s.lines().size(); i++) {
         String line = s.lines().get(i);
         int eq = line.indexOf('=');
         if (eq <= 0) continue;
         String name = line.substring(0, eq);
-        vars.add(new EnvVar(pid, name, redactor.envValue(name, line.substring(eq + 1)),
+        // round2.sh prints a newline inside a value as \001: the value is whole again (a PEM block, say).
+        String value = line.substring(eq + 1).replace('\u0001', '\n');
+        vars.add(new EnvVar(pid, name, redactor.envValue(name, value),
             "cat /proc/" + pid + "/environ#" + (i + 1)));
       }
     }

@@ -19,7 +19,8 @@ public final class Markdown {
     int n = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (++n > MAX_CELL) {
+      // Cut between code points: half a surrogate pair cannot be written as UTF-8 at all.
+      if (++n > MAX_CELL && !Character.isLowSurrogate(c)) {
         out.append("…");
         break;
       }

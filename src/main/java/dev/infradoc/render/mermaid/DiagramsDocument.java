@@ -31,66 +31,80 @@ public final class DiagramsDocument {
     this.run = run;
   }
 
+  /** One diagram of the document: its Mermaid code, or why it is not drawn. */
+  public record Diagram(String title, String caption, String code) {
+    /** Empty when the diagram is drawn; else the sentence that says why not. */
+    public String notDrawn() {
+      if (code.startsWith("Not drawn")) return code;
+      if (tooLarge(code)) {
+        return "Not drawn: too large to read or to render (" + code.lines().count()
+            + " lines); see the fleet map and the pages of each host.";
+      }
+      return "";
+    }
+  }
+
   public String render() {
     StringBuilder md = new StringBuilder("# Diagrams\n\n");
     md.append("_InfraDoc ").append(Markdown.text(model.generatedBy().version())).append(", ")
         .append(Markdown.text(run.summary())).append("._\n\n");
     md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
         + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
-    if (model.hosts().isEmpty() && !model.components().isEmpty()) {
-      Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
-      if (roots.isEmpty()) {
-        new DiagramsDocument(InstanceCollapse.of(model), run).declared(md);
-        return md.toString();
-      }
-      // Several Terraform roots: each drawn by itself, not one tangled graph.
-      roots.forEach((root, slice) -> {
-        md.append("## Root ").append(Markdown.text(root)).append("\n\n");
-        StringBuilder part = new StringBuilder();
-        new DiagramsDocument(InstanceCollapse.of(slice), run).declared(part);
-        md.append(part.toString().replaceAll("(?m)^## ", "### "));
-      });
-      return md.toString();
-    }
-    if (model.hosts().size() > 1) {
-      section(md, "Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
-          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render());
-    }
-    section(md, "System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system());
-    section(md, "Service dependencies", "Only components that use or are used by another.", dependencies());
-    section(md, "Network and ports", "Listening sockets by exposure.", network());
-    section(md, "Deployment", "Every component on each host.", deployment());
-    section(md, "Request flow", "From the entry point along the dependencies.", requestFlow());
-    section(md, "CI/CD pipeline", "", cicd());
+    diagrams().forEach(d -> section(md, d));
     return md.toString();
   }
 
-  /** Declared infrastructure only: grouped by VPC/tier (namespace, project, module), with the request graph and topology. */
-  private void declared(StringBuilder md) {
-    DeclaredDiagrams declared = new DeclaredDiagrams(model, view, ids, this::node);
-    section(md, "System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
-        + "arrows are request steps and uses, dotted where only a security-group rule allows them.", declared.system());
-    section(md, "Service dependencies", "Every dependency in the model except structural wiring (route table associations, "
-        + "subnet groups, security group membership: listed in architecture.md).", dependencies(declared.meaningful()));
-    section(md, "Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology());
-    section(md, "Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment());
-    section(md, "Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow());
-    section(md, "CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", declared.pipeline());
+  /** The diagrams in document order (the HTML site draws the same ones). */
+  public List<Diagram> diagrams() {
+    List<Diagram> out = new ArrayList<>();
+    if (model.hosts().isEmpty() && !model.components().isEmpty()) {
+      // Repeated instances are one box; several Terraform roots are drawn each by itself, not as one tangled graph.
+      Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
+      if (roots.isEmpty()) {
+        new DiagramsDocument(InstanceCollapse.of(model), run).declared(out);
+        return out;
+      }
+      roots.forEach((root, slice) -> {
+        List<Diagram> part = new ArrayList<>();
+        new DiagramsDocument(InstanceCollapse.of(slice), run).declared(part);
+        part.forEach(d -> out.add(new Diagram("Root " + root + ": " + d.title(), d.caption(), d.code())));
+      });
+      return out;
+    }
+    if (model.hosts().size() > 1) {
+      out.add(new Diagram("Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
+          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render()));
+    }
+    out.add(new Diagram("System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system()));
+    out.add(new Diagram("Service dependencies", "Only components that use or are used by another.", dependencies()));
+    out.add(new Diagram("Network and ports", "Listening sockets by exposure.", network()));
+    out.add(new Diagram("Deployment", "Every component on each host.", deployment()));
+    out.add(new Diagram("Request flow", "From the entry point along the dependencies.", requestFlow()));
+    out.add(new Diagram("CI/CD pipeline", "", cicd()));
+    return out;
   }
 
-  private static void section(StringBuilder md, String title, String caption, String diagram) {
-    md.append("## ").append(title).append("\n\n");
-    if (diagram.startsWith("Not drawn")) {
-      md.append(diagram).append("\n\n");
+  /** Declared infrastructure only: grouped by VPC/tier (namespace, project, module), with the request graph and topology. */
+  private void declared(List<Diagram> out) {
+    DeclaredDiagrams declared = new DeclaredDiagrams(model, view, ids, this::node);
+    out.add(new Diagram("System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
+        + "arrows are request steps and uses, dotted where only a security-group rule allows them.", declared.system()));
+    out.add(new Diagram("Service dependencies", "Every dependency in the model except structural wiring (route table associations, "
+        + "subnet groups, security group membership: listed in architecture.md).", dependencies(declared.meaningful())));
+    out.add(new Diagram("Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology()));
+    out.add(new Diagram("Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment()));
+    out.add(new Diagram("Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow()));
+    out.add(new Diagram("CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", declared.pipeline()));
+  }
+
+  private static void section(StringBuilder md, Diagram d) {
+    md.append("## ").append(Markdown.text(d.title())).append("\n\n"); // a root's title holds a directory name
+    if (!d.notDrawn().isEmpty()) {
+      md.append(d.notDrawn()).append("\n\n");
       return;
     }
-    if (tooLarge(diagram)) {
-      md.append("Not drawn: too large to read or to render (").append(diagram.lines().count())
-          .append(" lines); see the fleet map and the pages of each host.\n\n");
-      return;
-    }
-    if (!caption.isEmpty()) md.append(caption).append("\n\n");
-    md.append("```mermaid\n").append(diagram).append("```\n\n");
+    if (!d.caption().isEmpty()) md.append(d.caption()).append("\n\n");
+    md.append("```mermaid\n").append(d.code()).append("```\n\n");
   }
 
   /** Mermaid refuses more than 500 edges or 50,000 characters by default; far fewer are readable (60 host boxes). */

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 public final class NginxConfigParser {
   private static final Pattern UPSTREAM = Pattern.compile("^\\s*upstream\\s+([A-Za-z0-9_.-]+)\\s*\\{");
   private static final Pattern SERVER = Pattern.compile("^\\s*server\\s+([^;\\s{]+)[^;{]*;");
-  private static final Pattern PASS = Pattern.compile("^\\s*(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass|scgi_pass)\\s+([^;\\s]+)\\s*;");
+  // Lines arrive redacted: a URL's password is "[redacted: password]", spaces and all, and still one argument.
+  private static final Pattern PASS =
+      Pattern.compile("^\\s*(proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass|scgi_pass)\\s+((?:\\[redacted: [^\\]]*\\]|[^;\\s])+)\\s*;");
   private static final Pattern LISTEN = Pattern.compile("^\\s*listen\\s+([^;\\s]+)[^;]*;");
   private static final Pattern SERVER_NAME = Pattern.compile("^\\s*server_name\\s+([^;]+);");
   private static final Pattern INCLUDE = Pattern.compile("^\\s*include\\s+([^;\\s]+)\\s*;");
