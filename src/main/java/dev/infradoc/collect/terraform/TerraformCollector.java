@@ -89,15 +89,15 @@ public final class TerraformCollector implements Collector {
       try {
         boolean read = StateReader.read(run, f, run.records);
         steps.add(new Collection.Step(rel, "read state/plan JSON", read ? 0 : 1, 0));
-        if (!read) problems.add(new Problem(sourceId, rel + ":1:1", "not a Terraform state (version 4) or show/plan JSON file", ""));
+        if (!read) problems.add(new Problem(sourceId, rel, "not a Terraform state (version 4) or show/plan JSON file", ""));
       } catch (LinedJson.Invalid e) {
         steps.add(new Collection.Step(rel, "read state/plan JSON", 1, 0));
-        problems.add(new Problem(sourceId, rel + ":" + e.line + ":" + e.column, "not valid JSON: " + e.what, ""));
+        problems.add(new Problem(sourceId, rel, "not valid JSON: " + e.line + ":" + e.column + ": " + e.what, ""));
       } catch (IOException | RuntimeException e) {
         // Not the JSON itself (that is Invalid above): the file could not be read, or a value in it
         // has a shape the reader does not expect. Still one line, with where it is.
         steps.add(new Collection.Step(rel, "read state/plan JSON", 1, 0));
-        problems.add(new Problem(sourceId, rel + ":1:1", "not read: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()), ""));
+        problems.add(new Problem(sourceId, rel, "not read: 1:1: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()), ""));
       }
       records.addAll(run.records);
     }
