@@ -4,7 +4,8 @@
 # end to end: JVM start, parse, model, analyze, render, write. The jar is built (and its
 # class-data archive recorded) by one untimed run first. Wall time, user/system CPU and peak memory
 # (max RSS) of each run come from GNU time (/usr/bin/time -v). Prints a Markdown block for
-# BENCHMARKS.md. Targets (issue 3): under 3 s and under 1 GB.
+# BENCHMARKS.md. Targets (issue 3): under 3 s and under 1 GB. Runs pass --no-store (a benchmark keeps
+# no history); STORE=1 keeps each run's model in a temporary store instead, to see what that costs.
 #
 # usage: bench/terraform/run.sh [RUNS]     (default 10)
 #        RESOURCES=5000 FILES=500 MODULES=20 bench/terraform/run.sh
@@ -25,12 +26,14 @@ python3 bench/terraform/generate.py "$tree" --resources "${RESOURCES:-5000}" --f
 echo "== $(cat "$work/generated.txt")" >&2
 
 # Untimed: builds the jar if sources changed and records the class-data-sharing archive.
-./infradoc scan "$tree" --out "$work/out" >"$work/warm.txt" 2>&1 || { cat "$work/warm.txt" >&2; exit 1; }
+store=(--no-store); history="not kept (--no-store)"
+[ -z "${STORE:-}" ] || { store=(--store "$work/store"); history="kept in a temporary store"; }
+./infradoc scan "$tree" --out "$work/out" "${store[@]}" >"$work/warm.txt" 2>&1 || { cat "$work/warm.txt" >&2; exit 1; }
 summary=$(tail -1 "$work/warm.txt")
 
 walls=(); rss=(); users=(); syss=()
 for i in $(seq 1 "$RUNS"); do
-  /usr/bin/time -v -o "$work/time.txt" ./infradoc scan "$tree" --out "$work/out" >/dev/null 2>"$work/err.txt" \
+  /usr/bin/time -v -o "$work/time.txt" ./infradoc scan "$tree" --out "$work/out" "${store[@]}" >/dev/null 2>"$work/err.txt" \
     || { cat "$work/err.txt" >&2; exit 1; }
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt" | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   walls+=("$wall")
@@ -55,7 +58,7 @@ cat <<EOF
 
 Machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM,
 $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end.
-Tree: $(cat "$work/generated.txt" | sed 's/^[^:]*: //'); result: $(echo "$summary" | sed -n "s/.*(\(.*\))$/\1/p")
+Tree: $(cat "$work/generated.txt" | sed 's/^[^:]*: //'); history: $history; result: $(echo "$summary" | sed -n "s/.*(\(.*\))$/\1/p")
 
 | runs | median | mean | min | max | CPU user (median) | CPU sys (median) | peak RSS (max) |
 |---|---|---|---|---|---|---|---|
