@@ -6,6 +6,7 @@ import dev.infradoc.analyze.rules.AllowedPortNotListeningRule;
 import dev.infradoc.analyze.rules.BackupRetentionRule;
 import dev.infradoc.analyze.rules.CacheTransitEncryptionRule;
 import dev.infradoc.analyze.rules.DatastoreExposedRule;
+import dev.infradoc.analyze.rules.DeclaredNotRunningRule;
 import dev.infradoc.analyze.rules.DeletionProtectionRule;
 import dev.infradoc.analyze.rules.EolOsRule;
 import dev.infradoc.analyze.rules.EolSoftwareRule;
@@ -24,6 +25,7 @@ import dev.infradoc.analyze.rules.PlainHttpListenerRule;
 import dev.infradoc.analyze.rules.PubliclyAccessibleDatabaseRule;
 import dev.infradoc.analyze.rules.RootApplicationRule;
 import dev.infradoc.analyze.rules.RpoBoundRule;
+import dev.infradoc.analyze.rules.RunningNotDeclaredRule;
 import dev.infradoc.analyze.rules.S3EncryptionRule;
 import dev.infradoc.analyze.rules.S3PublicAccessRule;
 import dev.infradoc.analyze.rules.SecretInCommandLineRule;
@@ -64,7 +66,7 @@ public final class Analyzer {
       new SharedHostDatastoreRule(), new HealthCheckRule(), new FixedSizeAutoscalingRule(), new SingleTargetRule(),
       new BackupRetentionRule(), new DeletionProtectionRule(), new FinalSnapshotRule(), new NoBackupObservedRule(), new RpoBoundRule(),
       new WorkersAgainstCoresRule(), new LocalOnlyDatastoreRule(),
-      new AllowedPortNotListeningRule(), new ListenerNotAllowedRule());
+      new AllowedPortNotListeningRule(), new ListenerNotAllowedRule(), new DeclaredNotRunningRule(), new RunningNotDeclaredRule());
 
   private final AnalysisConfig config;
 

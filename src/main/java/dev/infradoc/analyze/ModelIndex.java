@@ -22,6 +22,7 @@ public final class ModelIndex {
   private final Map<String, List<Component>> byType = new HashMap<>();
   private final Map<String, Host> hosts = new HashMap<>();
   private List<FirewallRule> firewallRules;
+  private HostLinks hostLinks;
 
   public ModelIndex(Model model) {
     this.model = model;
@@ -86,6 +87,12 @@ public final class ModelIndex {
   public synchronized List<FirewallRule> firewallRules() {
     if (firewallRules == null) firewallRules = List.copyOf(FirewallRule.parse(this));
     return firewallRules;
+  }
+
+  /** Scanned hosts linked to the declared instances they are, built once and shared by the drift rules. */
+  public synchronized HostLinks hostLinks() {
+    if (hostLinks == null) hostLinks = new HostLinks(this);
+    return hostLinks;
   }
 
   /** True when the model holds running hosts (a host scan). */

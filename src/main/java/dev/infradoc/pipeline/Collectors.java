@@ -15,6 +15,6 @@ public final class Collectors {
 
   public static List<Collector> all() {
     return List.of(new HostCollector(SshConnector::open), new TerraformCollector(), new ComposeCollector(),
-        new KubernetesCollector(), new ActionsCollector());
+        new KubernetesCollector(), new ActionsCollector(), new dev.infradoc.collect.config.ConfigFilesCollector());
   }
 }

@@ -24,7 +24,10 @@ final class FragmentRedaction {
   private FragmentRedaction() {}
 
   static Fragment apply(Fragment in, Redactor redactor) {
-    UnaryOperator<String> r = redactor::text;
+    // The same excerpt is cited by many elements (a resource and each of its references): each
+    // distinct text is redacted once (Redactor#text is a pure function of the text).
+    Map<String, String> done = new java.util.HashMap<>();
+    UnaryOperator<String> r = t -> t == null ? null : done.computeIfAbsent(t, redactor::text);
     Fragment out = new Fragment();
     out.sources.addAll(in.sources);
     in.hosts.forEach(h -> out.hosts.add(new Host(h.id(), h.hostname(), h.os(), h.kernel(), h.addresses(), h.cpu(),

@@ -19,10 +19,17 @@ public final class View {
 
   private final Model model;
   private final Map<String, Component> byId;
+  // Edges by endpoint in model order: asked per component, a scan of all edges made large models quadratic.
+  private final Map<String, List<Dependency>> byFrom = new java.util.HashMap<>();
+  private final Set<String> targets = new java.util.HashSet<>();
 
   public View(Model model) {
     this.model = model;
     this.byId = model.componentsById();
+    for (Dependency d : model.dependencies()) {
+      byFrom.computeIfAbsent(d.from(), k -> new ArrayList<>()).add(d);
+      targets.add(d.to());
+    }
   }
 
   public Model model() {
@@ -53,11 +60,11 @@ public final class View {
   }
 
   public List<Dependency> from(String id) {
-    return model.dependencies().stream().filter(d -> d.from().equals(id)).toList();
+    return List.copyOf(byFrom.getOrDefault(id, List.of()));
   }
 
   public boolean hasIncoming(String id) {
-    return model.dependencies().stream().anyMatch(d -> d.to().equals(id));
+    return targets.contains(id);
   }
 
   /** Components that start request paths: edge components, else applications nobody calls. */

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class Models {
   static final String TF = "terraform:repo";
   static final String SSH = "ssh://root@web01";
+  static final String COMPOSE = "compose:repo";
+  static final String K8S = "kubernetes:repo";
 
   final List<Host> hosts = new ArrayList<>();
   final List<Component> components = new ArrayList<>();
@@ -60,6 +62,27 @@ final class Models {
     List<Evidence> ev = new ArrayList<>(List.of(Evidence.of(SSH, "ps -eo pid,ppid,user,etimes,args#" + (components.size() + 2), runsAs + " " + name)));
     listens.forEach(s -> ev.add(Evidence.of(SSH, "ss -tuanp#" + (components.size() + 2), "LISTEN 0 128 " + s)));
     components.add(new Component("host:" + host + "/" + name, name, kind, technology, version, "host:" + host, SSH, 1, runsAs, "", l, a, ev));
+    return this;
+  }
+
+  /** A Compose service of project "shop"; listens as "address:port" (published ports); attributes as key, value pairs. */
+  Models compose(String service, ComponentKind kind, List<String> listens, String... kv) {
+    Map<String, String> a = new TreeMap<>(Map.of("project", "shop"));
+    for (int i = 0; i < kv.length; i += 2) a.put(kv[i], kv[i + 1]);
+    List<Listen> l = listens.stream().map(s -> new Listen(s.substring(0, s.lastIndexOf(':')), Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)), "tcp")).toList();
+    List<Evidence> ev = new ArrayList<>(List.of(Evidence.of(COMPOSE, "compose.yaml:" + (components.size() * 10 + 1), "  " + service + ":")));
+    listens.forEach(s -> ev.add(Evidence.of(COMPOSE, "compose.yaml:" + (components.size() * 10 + 2), "ports: - \"" + s + ":" + s.substring(s.lastIndexOf(':') + 1) + "\"")));
+    components.add(new Component("compose:shop/" + service, service, kind, "", "", "", COMPOSE, 1, "", "", l, a, ev));
+    return this;
+  }
+
+  /** A Kubernetes object "namespace/kind/name" with attributes as key, value pairs; listens as "address:port". */
+  Models k8s(String id, ComponentKind kind, List<String> listens, String... kv) {
+    Map<String, String> a = new TreeMap<>();
+    for (int i = 0; i < kv.length; i += 2) a.put(kv[i], kv[i + 1]);
+    List<Listen> l = listens.stream().map(s -> new Listen(s.substring(0, s.lastIndexOf(':')), Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)), "tcp")).toList();
+    List<Evidence> ev = List.of(Evidence.of(K8S, "deploy/" + id.replace('/', '-') + ".yaml:1", "kind: " + id.split("/")[1]));
+    components.add(new Component("k8s:" + id, id.substring(id.lastIndexOf('/') + 1), kind, "", "", "", K8S, 1, "", "", l, a, ev));
     return this;
   }
 

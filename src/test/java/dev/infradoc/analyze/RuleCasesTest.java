@@ -58,6 +58,25 @@ class RuleCasesTest {
     c.add(new Case("security.host.admin-port-beyond-loopback", "node_exporter listens on 0.0.0.0:9100",
         () -> new Models().host("web01", OS.name(), "2").run("web01", "node_exporter", MONITORING, "Prometheus node_exporter", "", "prometheus", List.of("0.0.0.0:9100")).build(), "9100",
         "it listens on loopback", () -> new Models().host("web01", OS.name(), "2").run("web01", "node_exporter", MONITORING, "Prometheus node_exporter", "", "prometheus", List.of("127.0.0.1:9100")).build()));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "Compose publishes PostgreSQL on all interfaces",
+        () -> new Models().compose("db", DATABASE, List.of("0.0.0.0:5432"), "ports", "0.0.0.0:5432->5432/tcp (all interfaces)").build(),
+        "publishes 0.0.0.0:5432 on every interface of the Docker host",
+        "it is published on 127.0.0.1", () -> new Models().compose("db", DATABASE, List.of("127.0.0.1:5432"), "ports", "127.0.0.1:5432->5432/tcp").build()));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "a LoadBalancer Service selects the PostgreSQL StatefulSet",
+        () -> k8sService("LoadBalancer", "external load balancer", List.of("0.0.0.0:5432")), "selects the data store k8s:shop/statefulset/postgres",
+        "the Service is ClusterIP", () -> k8sService("ClusterIP", "inside the cluster", List.of())));
+    c.add(new Case("security.datastore.listens-beyond-loopback", "a NodePort Service selects the PostgreSQL StatefulSet",
+        () -> k8sService("NodePort", "port on every node", List.of("0.0.0.0:30432")), "is of type NodePort",
+        "the load balancer is internal", () -> k8sService("LoadBalancer", "internal load balancer", List.of())));
+    c.add(new Case("security.host.admin-port-beyond-loopback", "Compose publishes Prometheus on all interfaces",
+        () -> new Models().compose("prometheus", MONITORING, List.of("0.0.0.0:9090"), "ports", "0.0.0.0:9090->9090/tcp (all interfaces)").build(),
+        "listens on 0.0.0.0:9090",
+        "it is published on 127.0.0.1", () -> new Models().compose("prometheus", MONITORING, List.of("127.0.0.1:9090"), "ports", "127.0.0.1:9090->9090/tcp").build()));
+    c.add(new Case("security.host.admin-port-beyond-loopback", "a LoadBalancer Service exposes Grafana",
+        () -> new Models().k8s("mon/service/grafana", LOAD_BALANCER, List.of("0.0.0.0:3000"), "type", "LoadBalancer", "exposure", "external load balancer").build(),
+        "Kubernetes LoadBalancer Service",
+        "loadBalancerSourceRanges limits it to the office", () -> new Models().k8s("mon/service/grafana", LOAD_BALANCER, List.of("0.0.0.0:3000"),
+            "type", "LoadBalancer", "exposure", "external load balancer", "loadBalancerSourceRanges", "203.0.113.0/24").build()));
     c.add(new Case("security.datastore.publicly-accessible", "publicly_accessible = true",
         () -> new Models().tf("aws_db_instance.main", DATABASE, "publicly_accessible", "true").build(), "publicly_accessible = true",
         "publicly_accessible = false", () -> new Models().tf("aws_db_instance.main", DATABASE, "publicly_accessible", "false").build()));
@@ -181,12 +200,28 @@ class RuleCasesTest {
         "Redis listens on the private address", () -> new Models().host("web01", OS.name(), "2").run("web01", "app", APPLICATION, "Python", "", "app", List.of())
             .run("web01", "redis", CACHE, "Redis", "", "redis", List.of("10.0.0.5:6379"))
             .edge("host:web01/app", "host:web01/redis", 6379, Dependency.OBSERVED).build()));
-    c.add(new Case("drift.port-allowed-nothing-listens", "a group allows 8080 to instances and nothing listens there",
-        () -> drift("10.0.0.5:8000"), "no process on the 1 scanned host(s) listens on port 8080",
-        "the app listens on 8080", () -> drift("10.0.0.5:8080")));
+    c.add(new Case("drift.port-allowed-nothing-listens", "the group of web01's instance allows 8080 and nothing listens there",
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "no process on web01 listens on port 8080",
+        "the app listens on 8080", () -> drift("10.0.0.5:8080", "private_ip", "10.0.0.5")));
+    c.add(new Case("drift.port-allowed-nothing-listens", "the instance is linked by its Name tag",
+        () -> drift("10.0.0.5:8000", "tags.Name", "web01"), "tags.Name web01 = hostname web01",
+        "no declared instance is web01", () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.99")));
     c.add(new Case("drift.listener-not-allowed", "the app listens on 8000 and only 8080 is allowed",
-        () -> drift("10.0.0.5:8000"), "allows port 8000",
-        "the app listens on 8080", () -> drift("10.0.0.5:8080")));
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "none allowing port 8000",
+        "the app listens on 8080", () -> drift("10.0.0.5:8080", "private_ip", "10.0.0.5")));
+    c.add(new Case("drift.listener-not-allowed", "web01 is the instance",
+        () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.5"), "(private_ip 10.0.0.5)",
+        "web01 is not the instance (another address)", () -> drift("10.0.0.5:8000", "private_ip", "10.0.0.6")));
+    c.add(new Case("drift.declared-not-running", "one of two instances matches web01",
+        () -> new Models().host("web01", OS.name(), "2").tf("aws_instance.web", APPLICATION, "private_ip", "10.0.0.5")
+            .tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build(), "tf:aws_instance.batch (private_ip 10.0.0.9)",
+        "no instance matches a scanned host (the scan is of other machines)", () -> new Models().host("web01", OS.name(), "2")
+            .tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build()));
+    c.add(new Case("drift.running-not-declared", "web01 matches no declared instance",
+        () -> new Models().host("web01", OS.name(), "2").tf("aws_instance.batch", APPLICATION, "private_ip", "10.0.0.9").build(),
+        "matches none of the 1 declared instance(s)",
+        "web01 is the instance named web01", () -> new Models().host("web01", OS.name(), "2")
+            .tf("aws_instance.batch", APPLICATION, "tags.Name", "web01").build()));
     return c;
   }
 
@@ -220,11 +255,19 @@ class RuleCasesTest {
     return m.build();
   }
 
-  private static Model drift(String appListens) {
+  private static Model k8sService(String type, String exposure, List<String> listens) {
+    return new Models().k8s("shop/service/postgres", type.equals("LoadBalancer") ? LOAD_BALANCER : NETWORK, listens,
+            "type", type, "exposure", exposure, "ports", "postgres 5432->5432/TCP", "selects", "k8s:shop/statefulset/postgres")
+        .k8s("shop/statefulset/postgres", DATABASE, List.of(), "workload", "StatefulSet", "replicas", "1")
+        .edge("k8s:shop/service/postgres", "k8s:shop/statefulset/postgres", 5432, Dependency.DECLARED).build();
+  }
+
+  /** web01 (10.0.0.5) runs the app; aws_instance.web in group app (8080 from the ALB) is linked to it by {@code link}. */
+  private static Model drift(String appListens, String linkAttribute, String linkValue) {
     return new Models().host("web01", "Debian GNU/Linux 12 (bookworm)", "2")
         .run("web01", "app", APPLICATION, "Gunicorn", "", "app", List.of(appListens))
         .tf("aws_security_group.app", NETWORK, "rule[0]", "ingress: tcp 8080 from aws_security_group.alb")
-        .tf("aws_instance.web", APPLICATION, "instance_type", "t3.small")
+        .tf("aws_instance.web", APPLICATION, "instance_type", "t3.small", linkAttribute, linkValue)
         .edge("tf:aws_instance.web", "tf:aws_security_group.app", 0, Dependency.DECLARED).build();
   }
 

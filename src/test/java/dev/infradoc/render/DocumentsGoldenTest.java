@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocumentsGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/golden/documents");
   private static final List<Collector> COLLECTORS = List.of(new TerraformCollector(), new ComposeCollector(),
-      new KubernetesCollector(), new ActionsCollector());
+      new KubernetesCollector(), new ActionsCollector(), new dev.infradoc.collect.config.ConfigFilesCollector());
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(ROOT)) {

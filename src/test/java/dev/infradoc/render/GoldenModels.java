@@ -28,7 +28,7 @@ public final class GoldenModels {
   private static final Path HOSTS = Path.of("src/test/resources/golden/host");
   private static final Path DOCUMENTS = Path.of("src/test/resources/golden/documents");
   private static final List<Collector> COLLECTORS = List.of(new TerraformCollector(), new ComposeCollector(),
-      new KubernetesCollector(), new ActionsCollector());
+      new KubernetesCollector(), new ActionsCollector(), new dev.infradoc.collect.config.ConfigFilesCollector());
 
   private GoldenModels() {}
 

@@ -2,8 +2,10 @@ package dev.infradoc.analyze.rules;
 
 import dev.infradoc.analyze.BaseRule;
 import dev.infradoc.analyze.FirewallRule;
+import dev.infradoc.analyze.HostLinks;
 import dev.infradoc.analyze.ModelIndex;
 import dev.infradoc.model.Component;
+import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Finding;
 import dev.infradoc.model.Listen;
 import dev.infradoc.model.Severity;
@@ -13,32 +15,37 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Declared versus running: a security group allows a single port to the group's instances, yet no
- * process on any scanned host listens on that port beyond loopback. Needs both code and hosts in one scan.
+ * Declared versus running: a security group of a declared instance allows a single port, yet on the
+ * scanned host that instance is (linked by address or Name tag) nothing listens on it beyond loopback.
  */
 public final class AllowedPortNotListeningRule extends BaseRule {
   public AllowedPortNotListeningRule() {
-    super("drift.port-allowed-nothing-listens", Severity.LOW, "A firewall rule allows a port that nothing on the scanned hosts listens on");
+    super("drift.port-allowed-nothing-listens", Severity.LOW,
+        "A security group allows a port to a declared instance, but nothing listens on it on the scanned host linked to that instance");
   }
 
   @Override
   public List<Finding> check(ModelIndex index) {
-    if (!index.hasHosts() || !index.hasDeclared()) return List.of();
-    Set<Integer> listening = new HashSet<>();
-    for (Component c : index.model().components()) for (Listen l : c.listens()) if (l.isPublic()) listening.add(l.port());
     List<Finding> out = new ArrayList<>();
-    for (FirewallRule r : FirewallRule.all(index)) {
-      if (!r.ingress() || r.fromPort() < 0 || r.fromPort() != r.toPort() || listening.contains(r.fromPort())) continue;
-      // Rules that protect managed services (RDS, ElastiCache, load balancers) are not about the scanned hosts.
-      boolean hostsBehind = r.protectedComponents(index).stream().anyMatch(c -> c.attribute("terraform.type").matches(
-          "aws_instance|aws_launch_template|aws_launch_configuration|aws_autoscaling_group"));
-      if (!hostsBehind) continue;
-      out.add(finding(r.holder().id() + "/" + r.key(), r.holder().name() + " allows port " + r.fromPort() + " but nothing listens on it",
-          r.holder().name() + " has \"" + r.text() + "\" for instances, but no process on the " + index.model().hosts().size()
-              + " scanned host(s) listens on port " + r.fromPort() + " beyond loopback: either the rule is stale or the service is not running "
-              + "(or it runs on an instance that was not scanned).",
-          List.of(r.holder().id()), evidenceFor(r.holder(), "from_port", "ingress"),
-          "Remove the rule for port " + r.fromPort() + " from " + r.holder().name() + " if no service needs it, or find out why it is not running."));
+    for (HostLinks.Link link : index.hostLinks().links()) {
+      Set<Integer> listening = new HashSet<>();
+      for (Component c : index.onHost(link.host().id())) for (Listen l : c.listens()) if (l.isPublic()) listening.add(l.port());
+      Set<String> groups = new HashSet<>(HostLinks.groupsOf(index, link.declared()));
+      for (FirewallRule r : FirewallRule.all(index)) {
+        if (!groups.contains(r.groupId()) || !r.ingress() || r.fromPort() < 0 || r.fromPort() != r.toPort()
+            || listening.contains(r.fromPort())) continue;
+        String host = link.host().hostname();
+        List<Evidence> evidence = new ArrayList<>(evidenceFor(r.holder(), "from_port", "ingress"));
+        evidence.addAll(link.host().evidence().stream().limit(1).toList());
+        out.add(finding(link.host().id() + "/" + r.holder().id() + "/" + r.key(),
+            r.holder().name() + " allows port " + r.fromPort() + " to " + host + " but nothing listens on it",
+            r.holder().name() + " has \"" + r.text() + "\" and is attached to " + link.declared().id() + ", which is the scanned host "
+                + host + " (" + link.basis() + "); no process on " + host + " listens on port " + r.fromPort()
+                + " beyond loopback: either the rule is stale or the service is not running.",
+            List.of(r.holder().id(), link.declared().id()), evidence,
+            "Remove the rule for port " + r.fromPort() + " from " + r.holder().name() + " if no service on " + host
+                + " needs it, or find out why the service is not running."));
+      }
     }
     return out;
   }

@@ -54,10 +54,18 @@ final class FragmentWriter {
       }
       if (!zones.isEmpty()) attributes.put("zones", String.join(", ", zones));
       String technology = r.info.technology().isEmpty() ? r.type : r.info.technology();
-      fragment.add(new Component(r.id, r.address, r.info.kind(), technology, r.version, "", fragmentSource(r),
+      fragment.add(new Component(r.id, name(r), r.info.kind(), technology, r.version, "", fragmentSource(r),
           r.instances, "", "terraform", List.of(), attributes, List.copyOf(evidence)));
     }
     fragment.dependencies.addAll(deps.values());
+  }
+
+  /**
+   * The address, qualified by its root's directory when the target holds several roots (the id
+   * then carries it: tf:envs/prod/aws_vpc.main), so two roots' aws_vpc.main are told apart everywhere.
+   */
+  private static String name(ResourceRecord r) {
+    return r.id.startsWith("tf:") && r.id.endsWith("/" + r.address) ? r.id.substring(3) : r.address;
   }
 
   private static String fragmentSource(ResourceRecord r) {
@@ -90,7 +98,7 @@ final class FragmentWriter {
       attributes.put("tier.basis", tier.basis());
     }
     attributes.put("technology", r.info.technology());
-    return new Zone(r.id, r.address, r.info.zone(), cidr, parent, attributes, List.copyOf(evidence));
+    return new Zone(r.id, name(r), r.info.zone(), cidr, parent, attributes, List.copyOf(evidence));
   }
 
   /** Ingress: from each peer group to the rule's groups; egress: the other way. CIDR peers stay attributes. */

@@ -31,7 +31,7 @@ final class HclFile {
         Space result = super.visitSpace(space, loc, p);
         Object node = getCursor().getValue();
         if (node instanceof Hcl h && h.getPrefix() == space) {
-          offsets.putIfAbsent(h.getId(), p.getOut().length());
+          offsets.putIfAbsent(h.getId(), p.out.length()); // not getOut(): it copies the whole text each time
         }
         return result;
       }
@@ -78,6 +78,14 @@ final class HclFile {
   /** The node as written, without its leading whitespace. */
   String source(Hcl node) {
     return node.printTrimmed(new Cursor(null, tree));
+  }
+
+  /** A 1-based line of the file, trimmed; null when there is no such line. */
+  String textOfLine(int line) {
+    if (line < 1 || line > lineStarts.length) return null;
+    int start = lineStarts[line - 1];
+    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+    return text.substring(start, Math.max(start, end)).strip();
   }
 
   /** The source line where the node starts, trimmed. */

@@ -28,8 +28,13 @@ final class HclParsing {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return new Result(null, "cannot be read: " + e.getMessage(), List.of());
+      return new Result(null, "1:1: cannot be read: " + e.getMessage(), List.of());
     }
+    return parse(text, relPath);
+  }
+
+  /** Parses text as the file {@code relPath}; never throws, and an error always starts with {@code line:col: }. */
+  static Result parse(String text, String relPath) {
     List<String> errors = new ArrayList<>();
     InMemoryExecutionContext ctx = new InMemoryExecutionContext(t -> errors.add(position(t.getMessage())));
     SourceFile sf;
@@ -37,17 +42,26 @@ final class HclParsing {
       sf = HclParser.builder().build()
           .parseInputs(List.of(Parser.Input.fromString(Path.of(relPath), text)), null, ctx)
           .findFirst().orElse(null);
-    } catch (RuntimeException e) {
-      return new Result(null, "1:1: " + e.getMessage(), List.of());
+    } catch (RuntimeException | StackOverflowError e) {
+      // Deep nesting overflows the recursive-descent parser; hostile input must not end the scan.
+      return new Result(null, "1:1: " + (e instanceof StackOverflowError ? "nested too deeply to parse" : firstLine(e.getMessage())), List.of());
     }
     // The grammar lacks template directives (%{if}, %{for}); the parser gets past them and the tree
     // still prints back exactly. Any other error means Terraform would reject the file too.
     List<String> other = errors.stream().filter(e -> !e.contains("token recognition error at: '%{'")).toList();
     if (sf instanceof Hcl.ConfigFile cf && other.isEmpty()) {
-      return new Result(new HclFile(relPath, cf), null, List.copyOf(errors));
+      try {
+        return new Result(new HclFile(relPath, cf), null, List.copyOf(errors));
+      } catch (RuntimeException | StackOverflowError e) {
+        return new Result(null, "1:1: nested too deeply to read", List.of());
+      }
     }
     if (!other.isEmpty()) return new Result(null, other.get(0), List.of());
     return new Result(null, errors.isEmpty() ? "1:1: not valid HCL" : errors.get(0), List.of());
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "not valid HCL" : s.lines().findFirst().orElse("not valid HCL");
   }
 
   /** "Syntax error in x.tf at line 5:0 mismatched input" to "5:1: mismatched input" (1-based column). */

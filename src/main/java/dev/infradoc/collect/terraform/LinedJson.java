@@ -20,11 +20,50 @@ final class LinedJson {
   private final IdentityHashMap<JsonNode, Map<String, Integer>> fieldLines = new IdentityHashMap<>();
   final JsonNode root;
 
+  /** Why a file is not JSON, and where: 1-based line and column. */
+  static final class Invalid extends IOException {
+    final int line;
+    final int column;
+    final String what;
+
+    Invalid(int line, int column, String what) {
+      super(line + ":" + column + ": " + what);
+      this.line = Math.max(1, line);
+      this.column = Math.max(1, column);
+      this.what = what;
+    }
+  }
+
   LinedJson(Path file) throws IOException {
     try (JsonParser p = FACTORY.createParser(file.toFile())) {
-      p.nextToken();
-      root = read(p);
+      root = readRoot(p);
     }
+  }
+
+  LinedJson(String text) throws IOException {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      root = readRoot(p);
+    }
+  }
+
+  /** The document, or {@link Invalid} with the position where reading stopped (never another parse error). */
+  private JsonNode readRoot(JsonParser p) throws IOException {
+    try {
+      if (p.nextToken() == null) throw new Invalid(1, 1, "empty file");
+      JsonNode node = read(p);
+      if (p.nextToken() != null) throw invalid(p, "more than one JSON value");
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new Invalid(at == null ? 1 : at.getLineNr(), at == null ? 1 : at.getColumnNr(), e.getOriginalMessage().lines().findFirst().orElse("not JSON"));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw invalid(p, "number out of range");
+    }
+  }
+
+  private static Invalid invalid(JsonParser p, String what) {
+    var at = p.currentTokenLocation();
+    return new Invalid(at.getLineNr(), at.getColumnNr(), what);
   }
 
   int line(JsonNode object) {
@@ -40,7 +79,7 @@ final class LinedJson {
   private JsonNode read(JsonParser p) throws IOException {
     JsonNodeFactory f = JsonNodeFactory.instance;
     JsonToken t = p.currentToken();
-    if (t == null) throw new IOException("empty file");
+    if (t == null) throw invalid(p, "unexpected end of file");
     switch (t) {
       case START_OBJECT -> {
         ObjectNode o = f.objectNode();
@@ -58,7 +97,7 @@ final class LinedJson {
       case START_ARRAY -> {
         ArrayNode a = f.arrayNode();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          if (p.currentToken() == null) throw new IOException("unexpected end of file");
+          if (p.currentToken() == null) throw invalid(p, "unexpected end of file");
           a.add(read(p));
         }
         return a;
@@ -75,7 +114,7 @@ final class LinedJson {
       case VALUE_NULL -> {
         return f.nullNode();
       }
-      default -> throw new IOException("unexpected " + t + " at line " + p.currentTokenLocation().getLineNr());
+      default -> throw invalid(p, "unexpected " + t);
     }
   }
 }

@@ -37,8 +37,12 @@ final class ModuleLoader {
     ModuleDecl decl = null;
     if (Files.isDirectory(key)) {
       List<HclFile> files = new ArrayList<>();
-      for (Path f : tfFiles(key)) {
-        HclFile parsed = parse(f);
+      // Parsing is most of reading a large tree and each file is independent: parse in parallel,
+      // then record results in file order so problems and steps do not depend on timing.
+      List<Path> paths = tfFiles(key);
+      List<HclParsing.Result> results = paths.parallelStream().map(f -> HclParsing.parse(f, relative(f))).toList();
+      for (int i = 0; i < paths.size(); i++) {
+        HclFile parsed = record(relative(paths.get(i)), results.get(i));
         if (parsed != null) files.add(parsed);
       }
       decl = new ModuleDecl(relative(key), files);
@@ -56,7 +60,10 @@ final class ModuleLoader {
 
   HclFile parse(Path file) {
     String rel = relative(file);
-    HclParsing.Result r = HclParsing.parse(file, rel);
+    return record(rel, HclParsing.parse(file, rel));
+  }
+
+  private HclFile record(String rel, HclParsing.Result r) {
     if (r.file() == null) {
       problems.add(new Problem(sourceId, rel + ":" + r.error(), "the file does not parse as HCL",
           "fix the syntax; the other files were read"));

@@ -36,6 +36,7 @@ final class ResourceReader {
     }
     walkRefs(m, r, file, d.node(), scope, "");
     SecurityRules.read(m, r, file, d.node(), scope);
+    if (r.type.equals("aws_ecs_task_definition")) ContainerDefinitions.read(m, r, file, d.node(), scope);
   }
 
   /** A registry or git module: a component with its source, version and inputs. */
@@ -103,11 +104,11 @@ final class ResourceReader {
   static String shown(TfRun run, String name, TfValue v) {
     String out;
     if (v instanceof Unknown u) {
-      out = run.redactor.text(u.text());
+      out = run.redact(u.text());
     } else if (v instanceof Str s && secret(run, name) && !s.value().isEmpty()) {
       out = run.redactor.envValue(name, s.value());
     } else {
-      out = run.types.isPublicAttribute(name) ? v.display() : run.redactor.text(v.display());
+      out = run.types.isPublicAttribute(name) ? v.display() : run.redact(v.display());
     }
     return out.length() > MAX_VALUE ? out.substring(0, MAX_VALUE) + " ... (truncated)" : out;
   }

@@ -90,9 +90,14 @@ public final class TerraformCollector implements Collector {
         boolean read = StateReader.read(run, f, run.records);
         steps.add(new Collection.Step(rel, "read state/plan JSON", read ? 0 : 1, 0));
         if (!read) problems.add(new Problem(sourceId, rel, "not a Terraform state (version 4) or show/plan JSON file", ""));
-      } catch (IOException | RuntimeException e) {
+      } catch (LinedJson.Invalid e) {
         steps.add(new Collection.Step(rel, "read state/plan JSON", 1, 0));
-        problems.add(new Problem(sourceId, rel, "not valid JSON: " + jsonError(e), ""));
+        problems.add(new Problem(sourceId, rel, "not valid JSON: " + e.line + ":" + e.column + ": " + e.what, ""));
+      } catch (IOException | RuntimeException e) {
+        // Not the JSON itself (that is Invalid above): the file could not be read, or a value in it
+        // has a shape the reader does not expect. Still one line, with where it is.
+        steps.add(new Collection.Step(rel, "read state/plan JSON", 1, 0));
+        problems.add(new Problem(sourceId, rel, "not read: 1:1: " + e.getClass().getSimpleName() + " " + firstLine(e.getMessage()), ""));
       }
       records.addAll(run.records);
     }
@@ -167,13 +172,5 @@ public final class TerraformCollector implements Collector {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /** "3:14: Unexpected character ..." from Jackson's location, which its message puts on a later line. */
-  private static String jsonError(Exception e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-      return j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() + ": " + firstLine(j.getOriginalMessage());
-    }
-    return firstLine(String.valueOf(e.getMessage()));
   }
 }

@@ -4,7 +4,9 @@ import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Problem;
 import dev.infradoc.redact.Redactor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** What the reading of one Terraform root shares: where ids and evidence point, and what it found. */
@@ -17,6 +19,9 @@ final class TfRun {
   final ModuleLoader loader;
   final TreeSet<Problem> problems;
   final List<ResourceRecord> records = new ArrayList<>();
+  // Redaction is a pure function of the text and the costliest step of reading a large tree; lines
+  // repeat (every count/for_each instance shows its block's lines again), so each is redacted once.
+  private final Map<String, String> redacted = new HashMap<>();
 
   TfRun(String sourceId, String idPrefix, ResourceTypes types, Redactor redactor, ModuleLoader loader,
       TreeSet<Problem> problems) {
@@ -28,8 +33,14 @@ final class TfRun {
     this.problems = problems;
   }
 
+  /** {@link Redactor#text}, remembered per text. */
+  String redact(String text) {
+    if (text == null) return "";
+    return redacted.computeIfAbsent(text, redactor::text);
+  }
+
   Evidence evidence(String locator, String excerpt) {
-    String e = redactor.text(excerpt);
+    String e = redact(excerpt);
     if (e.length() > 200) e = e.substring(0, 197) + "...";
     return Evidence.of(sourceId, locator, e);
   }

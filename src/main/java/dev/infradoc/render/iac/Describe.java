@@ -28,8 +28,7 @@ public final class Describe {
   private Facts facts(Rules.Columns rule, Component c) {
     if (rule.facets() == null) return Facts.of(c);
     List<Component> facets = new ArrayList<>();
-    for (Dependency d : model.dependencies()) {
-      if (!d.to().equals(c.id())) continue;
+    for (Dependency d : refs.incoming(c.id())) {
       Component f = refs.component(d.from());
       if (f != null && rule.facets().matcher(f.attribute("terraform.type")).matches()) facets.add(f);
     }

@@ -5,13 +5,13 @@ import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Model;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,14 +23,35 @@ public final class Traffic {
   private final Model model;
   private final Rules rules = Rules.get();
   private final References refs;
-  private final Map<String, List<Hop>> out = new TreeMap<>();
-  private final Map<String, Set<String>> worn = new TreeMap<>();
+  // Looked up by id only, never iterated for output: hash maps (these lookups run per hop and component).
+  private final Map<String, List<Hop>> out = new HashMap<>();
+  private final Map<String, Set<String>> worn = new HashMap<>();
+  private List<Hop> reachable;
+  private Set<String> reached;
   private final List<Hop> entries = new ArrayList<>();
+  private final List<Dependency> allowedRules;
+  private final Set<String> templates = new HashSet<>();
+
+  // Every section of a document asks for the same model's traffic; building it costs a walk over
+  // all components and edges, so the last one built is kept (models are immutable).
+  private static java.lang.ref.WeakReference<Traffic> last = new java.lang.ref.WeakReference<>(null);
+
+  /** The traffic of this model, shared by the sections that render it. */
+  public static synchronized Traffic of(Model model) {
+    Traffic t = last.get();
+    if (t == null || t.model != model) {
+      t = new Traffic(model);
+      last = new java.lang.ref.WeakReference<>(t);
+    }
+    return t;
+  }
 
   public Traffic(Model model) {
     this.model = model;
     this.refs = new References(model);
+    this.allowedRules = model.dependencies().stream().filter(d -> d.kind().equals(Dependency.ALLOWED)).toList();
     for (Component c : model.components()) worn.put(c.id(), wears(c, new HashSet<>()));
+    for (Component c : model.components()) if (isTemplate(c)) templates.add(c.id());
     for (Component c : model.components()) {
       if (c.attribute("terraform.type").isEmpty()) untyped(c);
       else terraform(c);
@@ -74,12 +95,22 @@ public final class Traffic {
     Set<String> a = securityGroups(from);
     Set<String> b = securityGroups(to);
     if (a.isEmpty() || b.isEmpty()) return List.of();
-    return model.dependencies().stream().filter(d -> d.kind().equals(Dependency.ALLOWED)
-        && a.contains(d.from()) && b.contains(d.to())).toList();
+    return allowedRules.stream().filter(d -> a.contains(d.from()) && b.contains(d.to())).toList();
   }
 
   /** Every hop reachable from the entries, each once, in walk order: the request graph to draw. */
-  public List<Hop> reachable() {
+  public synchronized List<Hop> reachable() {
+    if (reachable == null) reachable = List.copyOf(walk());
+    return reachable;
+  }
+
+  /** Whether some hop of the request graph arrives at this component. */
+  public synchronized boolean reached(String id) {
+    if (reached == null) reached = reachable().stream().map(Hop::to).collect(java.util.stream.Collectors.toSet());
+    return reached.contains(id);
+  }
+
+  private List<Hop> walk() {
     List<Hop> all = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     Set<String> hopSeen = new HashSet<>();
@@ -112,8 +143,8 @@ public final class Traffic {
     Set<String> sources = new LinkedHashSet<>(List.of(c.id()));
     refs.through(c, rules.inheritAttribute).forEach(d -> sources.add(d.to()));
     for (String source : sources) {
-      for (Dependency d : model.dependencies()) {
-        if (!d.from().equals(source) || !d.kind().equals(Dependency.DECLARED)) continue;
+      for (Dependency d : refs.outgoing(source)) {
+        if (!d.kind().equals(Dependency.DECLARED)) continue;
         Component to = refs.component(d.to());
         if (to == null || !rules.usesTo.matcher(to.kind().id()).matches()
             || rules.usesExcept.matcher(to.attribute("terraform.type")).matches()) continue;
@@ -127,8 +158,8 @@ public final class Traffic {
   /** Kubernetes, compose and host edges point the way requests go already. */
   private void untyped(Component c) {
     Map<String, List<Dependency>> byTarget = new LinkedHashMap<>();
-    for (Dependency d : model.dependencies()) {
-      if (!d.from().equals(c.id()) || d.kind().equals(Dependency.ALLOWED)) continue;
+    for (Dependency d : refs.outgoing(c.id())) {
+      if (d.kind().equals(Dependency.ALLOWED)) continue;
       Component to = refs.component(d.to());
       if (to == null || rules.notTraffic.contains(to.kind().id())) continue;
       byTarget.computeIfAbsent(d.to(), k -> new ArrayList<>()).add(d);
@@ -146,11 +177,20 @@ public final class Traffic {
 
   /** Compute in one group may open connections to a data store in another when a group rule allows it. */
   private void securityGroupHops() {
+    // Who wears each group, so only components a rule can reach are paired (not every pair).
+    Map<String, Set<String>> wearers = new HashMap<>();
+    worn.forEach((id, groups) -> groups.forEach(g -> wearers.computeIfAbsent(g, k -> new HashSet<>()).add(id)));
     for (Component from : model.components()) {
-      if (securityGroups(from.id()).isEmpty() || !rules.usesFrom.matcher(from.kind().id()).matches()) continue;
-      if (isTemplate(from)) continue;
+      Set<String> groups = securityGroups(from.id());
+      if (groups.isEmpty() || !rules.usesFrom.matcher(from.kind().id()).matches()) continue;
+      if (templates.contains(from.id())) continue;
+      Set<String> candidates = new HashSet<>();
+      for (Dependency rule : allowedRules) {
+        if (groups.contains(rule.from())) candidates.addAll(wearers.getOrDefault(rule.to(), Set.of()));
+      }
+      if (candidates.isEmpty()) continue;
       for (Component to : model.components()) {
-        if (to == from || isTemplate(to) || securityGroups(to.id()).isEmpty()) continue;
+        if (to == from || !candidates.contains(to.id()) || templates.contains(to.id())) continue;
         if (!to.kind().role().equals("data") && !to.kind().role().equals("application")) continue;
         for (Dependency rule : allowed(from.id(), to.id())) {
           add(new Hop(from.id(), to.id(), "may connect to (security group rule)", rule.protocol(), rule.port(),
@@ -162,7 +202,7 @@ public final class Traffic {
 
   /** A launch template is worn by the group that uses it; it does not run on its own. */
   private boolean isTemplate(Component c) {
-    return model.dependencies().stream().anyMatch(d -> d.to().equals(c.id()) && refs.component(d.from()) != null
+    return refs.incoming(c.id()).stream().anyMatch(d -> refs.component(d.from()) != null
         && refs.attributesNaming(refs.component(d.from()), c).stream().anyMatch(k -> rules.inheritAttribute.matcher(k).matches()));
   }
 

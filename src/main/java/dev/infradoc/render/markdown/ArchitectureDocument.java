@@ -38,18 +38,45 @@ public final class ArchitectureDocument {
     new InventorySection(view).render(md);
     new StackSection(view).render(md);
     new DependencySection(view).render(md);
-    new NetworkSection(view).render(md);
-    new FlowSection(view).render(md);
-    new OperationsSection(view).render(md);
+    Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
+    if (roots.isEmpty()) {
+      designSections(md, view);
+    } else {
+      roots(md, roots);
+    }
     new FindingsSection(view).render(md);
     new CoverageSection(view).render(md);
     return md.toString();
   }
 
+  private static void designSections(StringBuilder md, View view) {
+    new NetworkSection(view).render(md);
+    new FlowSection(view).render(md);
+    new OperationsSection(view).render(md);
+  }
+
+  /** Several Terraform roots: each gets its own network, request flow, compute, data and operations sections. */
+  private static void roots(StringBuilder md, Map<String, Model> roots) {
+    md.append("## Terraform roots\n\n");
+    md.append("This repository holds ").append(roots.size()).append(" Terraform root modules, each applied on its own; "
+        + "each is described below by itself (its network, request flow, compute, data and operations).\n\n");
+    md.append(Markdown.header("Root", "Resources", "Dependencies"));
+    roots.forEach((root, slice) -> md.append(Markdown.row(text(root), String.valueOf(slice.components().size()),
+        String.valueOf(slice.dependencies().size()))));
+    md.append("\n");
+    roots.forEach((root, slice) -> {
+      md.append("## Root ").append(text(root)).append("\n\n");
+      StringBuilder part = new StringBuilder();
+      designSections(part, new View(slice));
+      // One level down, under the root's heading.
+      md.append(part.toString().replaceAll("(?m)^(#{2,5}) ", "#$1 "));
+    });
+  }
+
   private String title() {
     List<String> names = model.hosts().stream().map(Host::hostname).toList();
     if (!names.isEmpty()) return names.size() <= 3 ? String.join(", ", names) : names.size() + " hosts";
-    return model.sources().stream().map(s -> s.location()).collect(Collectors.joining(", "));
+    return model.sources().stream().map(s -> s.location()).distinct().collect(Collectors.joining(", "));
   }
 
   private void overview(StringBuilder md) {

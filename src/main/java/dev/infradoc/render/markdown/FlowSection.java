@@ -17,7 +17,7 @@ final class FlowSection {
 
   void render(StringBuilder md) {
     md.append("## Request flow\n\n");
-    Traffic traffic = new Traffic(view.model());
+    Traffic traffic = Traffic.of(view.model());
     if (!traffic.isEmpty()) {
       new RequestFlowTree(view, traffic).render(md);
       return;

@@ -22,7 +22,7 @@ final class PatternDescriber {
   }
 
   String describe() {
-    Traffic traffic = new Traffic(view.model());
+    Traffic traffic = Traffic.of(view.model());
     if (!traffic.isEmpty()) {
       String declared = new TierPattern(view, traffic).describe();
       if (declared != null) return declared;

@@ -24,7 +24,7 @@ final class ScalingSection {
 
   ScalingSection(View view) {
     this.view = view;
-    Traffic traffic = new Traffic(view.model());
+    Traffic traffic = Traffic.of(view.model());
     this.describe = new Describe(view.model(), traffic.references());
     this.placement = new Placement(view.model(), traffic.references());
   }

@@ -21,7 +21,7 @@ final class StorageSection {
 
   StorageSection(View view) {
     this.view = view;
-    Traffic traffic = new Traffic(view.model());
+    Traffic traffic = Traffic.of(view.model());
     this.describe = new Describe(view.model(), traffic.references());
     this.placement = new Placement(view.model(), traffic.references());
   }

@@ -10,6 +10,7 @@ import dev.infradoc.render.iac.Facts;
 import dev.infradoc.render.iac.Placement;
 import dev.infradoc.render.iac.Traffic;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,10 +28,11 @@ final class TopologySection {
   private final View view;
   private final Traffic traffic;
   private final Placement placement;
+  private final Map<String, List<Component>> typed = new HashMap<>();
 
   TopologySection(View view) {
     this.view = view;
-    this.traffic = new Traffic(view.model());
+    this.traffic = Traffic.of(view.model());
     this.placement = new Placement(view.model(), traffic.references());
   }
 
@@ -112,8 +114,12 @@ final class TopologySection {
     for (Component c : gws) {
       md.append(Markdown.row(text(c.name()), text(c.technology()), "", text(placement.describe(c)), Markdown.evidence(List.of(Facts.header(c)), 1)));
     }
+    Map<String, Integer> associations = new HashMap<>();
+    for (Component a : typed("aws_route_table_association")) {
+      view.from(a.id()).stream().map(Dependency::to).distinct().forEach(t -> associations.merge(t, 1, Integer::sum));
+    }
     for (Component c : tables) {
-      long subnets = typed("aws_route_table_association").stream().filter(a -> view.from(a.id()).stream().anyMatch(d -> d.to().equals(c.id()))).count();
+      long subnets = associations.getOrDefault(c.id(), 0);
       md.append(Markdown.row(text(c.name()), text(c.technology()), text(InventorySection.or(gateways(c).replaceAll("^ \\(|\\)$", ""), "local only")),
           subnets + " subnet associations", Markdown.evidence(Facts.line(c, "cidr_block"), 1)));
     }
@@ -126,18 +132,28 @@ final class TopologySection {
     md.append("#### Security groups and firewall rules\n\n");
     md.append("Who may reach whom: each rule as declared, with the resources that are in the group.\n\n");
     md.append(Markdown.header("Group", "Members", "Direction", "Rule", "Evidence"));
+    // Members and standalone rules by group, found once (not per group: thousands of resources).
+    Map<String, List<Component>> membersOf = new HashMap<>();
+    for (Component c : view.model().components()) {
+      traffic.securityGroups(c.id()).forEach(g -> membersOf.computeIfAbsent(g, k -> new ArrayList<>()).add(c));
+    }
+    Map<String, List<Component>> rulesOf = new HashMap<>();
+    Pattern groupAttribute = Pattern.compile("security_group_id");
+    for (Component r : typed("aws_security_group_rule|aws_vpc_security_group_(ingress|egress)_rule")) {
+      if (r.attribute("rule").isEmpty()) continue;
+      traffic.references().through(r, groupAttribute).stream().map(d -> d.to()).distinct()
+          .forEach(g -> rulesOf.computeIfAbsent(g, k -> new ArrayList<>()).add(r));
+    }
     for (Component g : groups) {
-      String members = view.model().components().stream().filter(c -> traffic.securityGroups(c.id()).contains(g.id()))
+      String members = membersOf.getOrDefault(g.id(), List.of()).stream()
           .map(view::label).collect(Collectors.joining(", "));
       List<String[]> rules = new ArrayList<>();
       g.attributes().forEach((k, v) -> {
         if (k.matches("rule(\\[\\d+])?")) rules.add(split(v));
       });
-      for (Component r : typed("aws_security_group_rule|aws_vpc_security_group_(ingress|egress)_rule")) {
-        if (!r.attribute("rule").isEmpty() && traffic.references().through(r, Pattern.compile("security_group_id")).stream().anyMatch(d -> d.to().equals(g.id()))) {
-          String[] parts = split(r.attribute("rule"));
-          rules.add(new String[] {parts[0], parts[1] + " [" + r.name() + "]"});
-        }
+      for (Component r : rulesOf.getOrDefault(g.id(), List.of())) {
+        String[] parts = split(r.attribute("rule"));
+        rules.add(new String[] {parts[0], parts[1] + " [" + r.name() + "]"});
       }
       if (g.attribute("terraform.type").startsWith("google_compute_firewall")) {
         rules.add(new String[] {g.attribute("direction"), g.attribute("allow.protocol") + " " + g.attribute("allow.ports") + " from "
@@ -205,8 +221,10 @@ final class TopologySection {
   }
 
   private List<Component> typed(String regex) {
-    Pattern p = Pattern.compile(regex);
-    return view.model().components().stream().filter(c -> p.matcher(c.attribute("terraform.type")).matches()).toList();
+    return typed.computeIfAbsent(regex, r -> {
+      Pattern p = Pattern.compile(r);
+      return view.model().components().stream().filter(c -> p.matcher(c.attribute("terraform.type")).matches()).toList();
+    });
   }
 
   /** Zones carry evidence like components; this lets Facts find the line of an attribute. */

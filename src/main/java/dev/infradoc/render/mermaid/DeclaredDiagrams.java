@@ -30,13 +30,14 @@ final class DeclaredDiagrams {
   private final Placement placement;
   private final Function<Component, String> node;
   private final dev.infradoc.render.iac.Describe describe;
+  private List<Component> gateways;
 
   DeclaredDiagrams(Model model, View view, Mermaid ids, Function<Component, String> node) {
     this.model = model;
     this.view = view;
     this.ids = ids;
     this.node = node;
-    this.traffic = new Traffic(model);
+    this.traffic = Traffic.of(model);
     this.placement = new Placement(model, traffic.references());
     this.describe = new dev.infradoc.render.iac.Describe(model, traffic.references());
   }
@@ -169,6 +170,11 @@ final class DeclaredDiagrams {
   }
 
   private List<Component> gateways() {
+    if (gateways == null) gateways = findGateways();
+    return gateways;
+  }
+
+  private List<Component> findGateways() {
     return model.components().stream().filter(c -> c.attribute("terraform.type")
         .matches("aws_internet_gateway|aws_nat_gateway|aws_egress_only_internet_gateway|aws_vpc_endpoint|aws_ec2_transit_gateway.*|google_compute_router(_nat)?"))
         .toList();
@@ -197,7 +203,7 @@ final class DeclaredDiagrams {
     if (!c.host().isEmpty()) return false;
     String role = c.kind().role();
     // A platform resource that carries requests (a Kubernetes Service) is a step worth a box.
-    boolean carries = traffic.reachable().stream().anyMatch(h -> h.to().equals(c.id()));
+    boolean carries = traffic.reached(c.id());
     if (role.equals("platform") && !c.kind().id().equals("container-platform") && !carries) return false;
     String type = c.attribute("terraform.type");
     if (describe.has("scaling", c)) return false;

@@ -58,7 +58,17 @@ public final class DiagramsDocument {
   public List<Diagram> diagrams() {
     List<Diagram> out = new ArrayList<>();
     if (model.hosts().isEmpty() && !model.components().isEmpty()) {
-      declared(out);
+      // Repeated instances are one box; several Terraform roots are drawn each by itself, not as one tangled graph.
+      Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
+      if (roots.isEmpty()) {
+        new DiagramsDocument(InstanceCollapse.of(model), run).declared(out);
+        return out;
+      }
+      roots.forEach((root, slice) -> {
+        List<Diagram> part = new ArrayList<>();
+        new DiagramsDocument(InstanceCollapse.of(slice), run).declared(part);
+        part.forEach(d -> out.add(new Diagram("Root " + root + ": " + d.title(), d.caption(), d.code())));
+      });
       return out;
     }
     if (model.hosts().size() > 1) {
@@ -88,7 +98,7 @@ public final class DiagramsDocument {
   }
 
   private static void section(StringBuilder md, Diagram d) {
-    md.append("## ").append(d.title()).append("\n\n");
+    md.append("## ").append(Markdown.text(d.title())).append("\n\n"); // a root's title holds a directory name
     if (!d.notDrawn().isEmpty()) {
       md.append(d.notDrawn()).append("\n\n");
       return;

@@ -12,12 +12,12 @@ import java.util.List;
  * roundN.out / roundN.err from a golden case folder, with the recorded marker nonce replaced by
  * the one this run asked for. Not a stand-in for a server: it is the server's recorded answer.
  */
-final class RecordedShell implements Shell {
+public final class RecordedShell implements Shell {
   static final String RECORDED_NONCE = "0000000000000000";
   private final Path dir;
   private int round;
 
-  RecordedShell(Path dir) {
+  public RecordedShell(Path dir) {
     this.dir = dir;
   }
 

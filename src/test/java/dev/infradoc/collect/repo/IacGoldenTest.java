@@ -47,6 +47,7 @@ class IacGoldenTest {
     COLLECTORS.put("compose", new ComposeCollector());
     COLLECTORS.put("kubernetes", new KubernetesCollector());
     COLLECTORS.put("github-actions", new ActionsCollector());
+    COLLECTORS.put("config", new dev.infradoc.collect.config.ConfigFilesCollector());
   }
 
   static Stream<String> cases() throws IOException {
