@@ -5,6 +5,7 @@ import dev.infradoc.collect.CollectionException;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
 import dev.infradoc.collect.repo.FileEvidence;
+import dev.infradoc.collect.repo.RepoSource;
 import dev.infradoc.collect.repo.RepoTree;
 import dev.infradoc.collect.repo.YamlFile;
 import dev.infradoc.collect.repo.YamlReader;
@@ -13,8 +14,6 @@ import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Problem;
-import dev.infradoc.model.Source;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +45,10 @@ public final class ActionsCollector implements Collector {
 
   @Override
   public Fragment collect(Target target, CollectContext context) throws CollectionException {
-    if (target.kind() != Target.Kind.PATH || !Files.exists(target.path())) {
-      throw new CollectionException(target.display() + ": no such file or folder", "give a path to a repository or a workflow file");
-    }
-    String sourceId = "github-actions:" + RepoTree.rootName(target);
-    Fragment out = new Fragment();
-    out.sources.add(new Source(sourceId, "github-actions", RepoTree.location(target)));
-    FileEvidence ev = new FileEvidence(sourceId, context.redactor());
+    RepoSource repo = RepoSource.open(target, "github-actions", "a workflow file", context);
+    String sourceId = repo.id();
+    Fragment out = repo.fragment();
+    FileEvidence ev = repo.evidence();
     Path root = RepoTree.rootOf(target);
     RepoTree tree = walkWorkflows(target, root);
     List<Collection.Step> steps = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.infradoc.collect.CollectionException;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
 import dev.infradoc.collect.repo.FileEvidence;
+import dev.infradoc.collect.repo.RepoSource;
 import dev.infradoc.collect.repo.RepoTree;
 import dev.infradoc.collect.repo.YamlFile;
 import dev.infradoc.collect.repo.YamlNode;
@@ -12,7 +13,6 @@ import dev.infradoc.collect.repo.YamlReader;
 import dev.infradoc.model.Collection;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Problem;
-import dev.infradoc.model.Source;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +44,10 @@ public final class ComposeCollector implements Collector {
 
   @Override
   public Fragment collect(Target target, CollectContext context) throws CollectionException {
-    if (target.kind() != Target.Kind.PATH || !Files.exists(target.path())) {
-      throw new CollectionException(target.display() + ": no such file or folder", "give a path to a repository or a compose file");
-    }
-    String sourceId = "compose:" + RepoTree.rootName(target);
-    Fragment out = new Fragment();
-    out.sources.add(new Source(sourceId, "compose", RepoTree.location(target)));
-    FileEvidence ev = new FileEvidence(sourceId, context.redactor());
+    RepoSource repo = RepoSource.open(target, "compose", "a compose file", context);
+    String sourceId = repo.id();
+    Fragment out = repo.fragment();
+    FileEvidence ev = repo.evidence();
     RepoTree tree = RepoTree.walk(target, ComposeCollector::isComposeFile);
     boolean singleFile = Files.isRegularFile(target.path());
     List<Collection.Step> steps = new ArrayList<>();

@@ -4,13 +4,13 @@ import dev.infradoc.collect.CollectContext;
 import dev.infradoc.collect.CollectionException;
 import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
+import dev.infradoc.collect.repo.RepoSource;
 import dev.infradoc.collect.repo.RepoTree;
 import dev.infradoc.model.Collection;
 import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Problem;
-import dev.infradoc.model.Source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -46,12 +46,9 @@ public final class ConfigFilesCollector implements Collector {
 
   @Override
   public Fragment collect(Target target, CollectContext context) throws CollectionException {
-    if (target.kind() != Target.Kind.PATH || target.path() == null || !Files.exists(target.path())) {
-      throw new CollectionException(target.display() + ": no such file or folder", "give a path to a repository or a config file");
-    }
-    String sourceId = "config:" + RepoTree.rootName(target);
-    Fragment out = new Fragment();
-    out.sources.add(new Source(sourceId, "config", RepoTree.location(target)));
+    RepoSource repo = RepoSource.open(target, "config", "a config file", context);
+    String sourceId = repo.id();
+    Fragment out = repo.fragment();
     RepoTree tree = RepoTree.walk(target, rel -> isConfig(rel) || RULES.matcher(rel.toLowerCase(Locale.ROOT)).matches());
     List<String> ruleFiles = tree.files().stream().filter(f -> RULES.matcher(f.toLowerCase(Locale.ROOT)).matches()).toList();
     Endpoints endpoints = new Endpoints(context.knowledge(), out);
