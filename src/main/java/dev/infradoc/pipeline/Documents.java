@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.Set;
 import dev.infradoc.render.html.Site;
 import dev.infradoc.render.structurizr.WorkspaceDsl;
@@ -30,16 +32,25 @@ public final class Documents {
 
   /** The documents of the formats asked for (scan --format). */
   public static Map<String, String> render(Model model, RunInfo run, Set<OutputFormat> formats) {
-    Map<String, String> files = new LinkedHashMap<>();
+    // The documents are independent views of one immutable model: render them in parallel and
+    // collect them in a fixed order, so the bytes do not depend on which finishes first.
+    Map<String, Supplier<String>> jobs = new LinkedHashMap<>();
     boolean markdown = formats.contains(OutputFormat.MARKDOWN);
-    if (markdown) files.put("architecture.md", new ArchitectureDocument(model, run).render());
-    if (markdown) files.put("diagrams.md", new DiagramsDocument(model, run).render());
-    if (formats.contains(OutputFormat.JSON)) files.put("model.json", ModelJson.write(model));
     List<RuleInfo> rules = Analyzer.RULES.stream().map(r -> new RuleInfo(r.id(), r.severity(), r.summary())).toList();
-    if (markdown) files.put("security.md", new SecurityDocument(model, run, rules).render());
-    if (formats.contains(OutputFormat.SARIF)) files.put("findings.sarif", new SarifDocument(model, rules).render());
-    if (formats.contains(OutputFormat.STRUCTURIZR)) files.put("workspace.dsl", new WorkspaceDsl(model).render());
-    if (formats.contains(OutputFormat.HTML)) files.putAll(new Site(model, run).render());
+    if (markdown) jobs.put("architecture.md", () -> new ArchitectureDocument(model, run).render());
+    if (markdown) jobs.put("diagrams.md", () -> new DiagramsDocument(model, run).render());
+    if (formats.contains(OutputFormat.JSON)) jobs.put("model.json", () -> ModelJson.write(model));
+    if (markdown) jobs.put("security.md", () -> new SecurityDocument(model, run, rules).render());
+    if (formats.contains(OutputFormat.SARIF)) jobs.put("findings.sarif", () -> new SarifDocument(model, rules).render());
+    if (formats.contains(OutputFormat.STRUCTURIZR)) jobs.put("workspace.dsl", () -> new WorkspaceDsl(model).render());
+    Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
+    jobs.forEach((name, job) -> running.put(name, CompletableFuture.supplyAsync(job)));
+    CompletableFuture<Map<String, String>> site = formats.contains(OutputFormat.HTML)
+        ? CompletableFuture.supplyAsync(() -> new Site(model, run).render())
+        : CompletableFuture.completedFuture(Map.of());
+    Map<String, String> files = new LinkedHashMap<>();
+    running.forEach((name, future) -> files.put(name, join(future)));
+    files.putAll(join(site));
     if (markdown && model.hosts().size() > 1) {
       // A fleet: one page per host, its own architecture and diagrams, linked from architecture.md.
       for (Host h : model.hosts()) {
@@ -54,6 +65,18 @@ public final class Documents {
     }
     return files;
   }
+
+  /** The result of a render job; a renderer's failure surfaces as itself, not wrapped. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
+  }
+
 
   /** Writes the documents and returns their file names, in the order written. */
   public static List<String> write(Path outDir, Model model, RunInfo run) throws IOException {
