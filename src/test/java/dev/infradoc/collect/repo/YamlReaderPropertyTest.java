@@ -3,14 +3,11 @@ package dev.infradoc.collect.repo;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.infradoc.testing.BrokenText;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -62,22 +59,10 @@ class YamlReaderPropertyTest {
 
   @Provide
   Arbitrary<String> broken() {
-    return Arbitraries.of(FILES).flatMap(name -> {
-      String text = read(name);
-      Arbitrary<Integer> at = Arbitraries.integers().between(0, text.length());
-      Arbitrary<Character> c = Arbitraries.of(':', '-', '"', '\'', '[', '{', '\n', '\t', '&', '*', '|', '#', ' ', '\u0000');
-      return Arbitraries.oneOf(
-          at.map(i -> text.substring(0, i)),
-          Combinators.combine(at, c).as((i, ch) -> text.substring(0, i) + ch + text.substring(Math.min(text.length(), i + 1))),
-          Combinators.combine(at, c).as((i, ch) -> text.substring(0, i) + ch + text.substring(i)));
-    });
+    return BrokenText.of(FIXTURES, FILES, ':', '-', '"', '\'', '[', '{', '\n', '\t', '&', '*', '|', '#', ' ', '\u0000');
   }
 
   private static String read(String name) {
-    try {
-      return Files.readString(FIXTURES.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BrokenText.read(FIXTURES.resolve(name));
   }
 }

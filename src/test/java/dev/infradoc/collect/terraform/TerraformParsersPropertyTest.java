@@ -12,8 +12,8 @@ import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Problem;
 import dev.infradoc.redact.Redactor;
+import dev.infradoc.testing.BrokenText;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -135,25 +134,12 @@ class TerraformParsersPropertyTest {
     return broken(List.of("state/input/terraform.tfstate", "state/input/plan.json"));
   }
 
-  /** A fixture cut at any point, or with one character replaced or inserted anywhere. */
   static Arbitrary<String> broken(List<String> fixtures) {
-    return Arbitraries.of(fixtures).flatMap(name -> {
-      String text = read(name);
-      Arbitrary<Integer> at = Arbitraries.integers().between(0, text.length());
-      Arbitrary<Character> c = Arbitraries.of('{', '}', '"', '[', ']', '=', '\n', '$', '%', ',', ':', 'x', '\\', '\u0000');
-      return Arbitraries.oneOf(
-          at.map(i -> text.substring(0, i)),
-          Combinators.combine(at, c).as((i, ch) -> text.substring(0, i) + ch + text.substring(Math.min(text.length(), i + 1))),
-          Combinators.combine(at, c).as((i, ch) -> text.substring(0, i) + ch + text.substring(i)));
-    });
+    return BrokenText.of(FIXTURES, fixtures, '{', '}', '"', '[', ']', '=', '\n', '$', '%', ',', ':', 'x', '\\', '\u0000');
   }
 
   private static String read(String name) {
-    try {
-      return Files.readString(FIXTURES.resolve(name));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return BrokenText.read(FIXTURES.resolve(name));
   }
 
   @net.jqwik.api.Example
