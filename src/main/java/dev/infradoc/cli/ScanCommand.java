@@ -164,11 +164,16 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.NOTHING;
     }
     List<String> written;
+    long renderStart = System.nanoTime();
     try {
       written = Documents.write(out, result.model(), result.run(), formats);
     } catch (IOException e) {
       err.println("infradoc: cannot write documents to " + out + ": " + e.getMessage() + "; check the folder's permissions and free space");
       return ExitCode.NOTHING;
+    }
+    if (output.verbose) {
+      result.stages().forEach(s -> err.println("infradoc: " + s.name() + " " + s.millis() + " ms"));
+      err.println("infradoc: render and write " + (System.nanoTime() - renderStart) / 1_000_000 + " ms");
     }
     if (!noStore) keep(parsed, result.model(), err);
     if (!output.quiet) {

@@ -38,7 +38,10 @@ public final class Pipeline {
   private final AnalysisConfig findingsConfig;
 
   /** What a scan produced, and which targets failed (each with its one-line reason). */
-  public record Result(Model model, List<Failure> failures, RunInfo run) {}
+  public record Result(Model model, List<Failure> failures, RunInfo run, List<Stage> stages) {}
+
+  /** How long one stage of the whole run took (for --verbose; never written into a document). */
+  public record Stage(String name, long millis) {}
 
   /** A target that gave nothing, and why. */
   public record Failure(Target target, String message) {}
@@ -111,7 +114,10 @@ public final class Pipeline {
   }
 
   public Result scan(List<Job> jobs, CollectOptions options, CollectEvents events, Progress progress, int parallelism) {
+    List<Stage> stages = new ArrayList<>();
+    long mark = System.nanoTime();
     Knowledge knowledge = Knowledge.load();
+    mark = lap(stages, "load knowledge", mark);
     List<RunInfo.Phase> phases = new ArrayList<>();
     CollectEvents timing = new CollectEvents() {
       @Override
@@ -163,6 +169,7 @@ public final class Pipeline {
     } finally {
       pool.shutdownNow();
     }
+    mark = lap(stages, "collect", mark);
     ModelBuilder builder = new ModelBuilder();
     List<Failure> failures = new ArrayList<>();
     for (int i = 0; i < total; i++) {
@@ -172,8 +179,11 @@ public final class Pipeline {
     }
     String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
     Model model = builder.build(new Model.GeneratedBy("infradoc", Version.current()), now);
+    mark = lap(stages, "merge", mark);
     model = FleetStitcher.stitch(model);
+    mark = lap(stages, "stitch hosts", mark);
     model = new Analyzer(findingsConfig).analyze(model);
+    lap(stages, "analyze", mark);
     List<RunInfo.Phase> ordered;
     synchronized (phases) {
       ordered = new ArrayList<>(phases);
@@ -181,7 +191,13 @@ public final class Pipeline {
     // Completion order varies; the header lists phases in target order.
     List<String> order = jobs.stream().map(j -> j.target().display()).toList();
     ordered.sort(java.util.Comparator.comparingInt((RunInfo.Phase p) -> order.indexOf(p.target())));
-    return new Result(model, failures, new RunInfo(now, List.copyOf(ordered)));
+    return new Result(model, failures, new RunInfo(now, List.copyOf(ordered)), List.copyOf(stages));
+  }
+
+  private static long lap(List<Stage> stages, String name, long since) {
+    long now = System.nanoTime();
+    stages.add(new Stage(name, (now - since) / 1_000_000));
+    return now;
   }
 
   /** What one job yielded; a job that failed still yields the fragment with its problem. */

@@ -62,6 +62,7 @@ public final class TerraformCollector implements Collector {
     ModuleLoader loader = new ModuleLoader(path, sourceId, problems, steps);
     List<ResourceRecord> records = new ArrayList<>();
 
+    long mark = System.nanoTime();
     Map<Path, ModuleDecl> dirs = new TreeMap<>();
     for (Path f : files) {
       if (!f.toString().endsWith(".tf")) continue;
@@ -75,6 +76,7 @@ public final class TerraformCollector implements Collector {
       if (s.startsWith("./") || s.startsWith("../")) used.add(dir.resolve(s).normalize());
     }));
     List<Path> roots = dirs.keySet().stream().filter(d -> !used.contains(d)).toList();
+    mark = phase(context, target, "parse", mark);
     for (Path root : roots) {
       TfRun run = run(sourceId, loader, root, context, problems);
       Map<String, ModuleInstance.Input> vars = VarFiles.load(run, root, context.options().varFiles(), steps);
@@ -101,11 +103,19 @@ public final class TerraformCollector implements Collector {
       }
       records.addAll(run.records);
     }
+    mark = phase(context, target, "evaluate", mark);
     FragmentWriter.write(records, fragment);
     fragment.problems.addAll(problems);
     steps.sort((a, b) -> a.name().compareTo(b.name()));
     fragment.collections.add(new Collection(sourceId, List.copyOf(steps)));
+    phase(context, target, "model", mark);
     return fragment;
+  }
+
+  private static long phase(CollectContext context, Target target, String name, long since) {
+    long now = System.nanoTime();
+    context.events().phase(target, "terraform " + name, (now - since) / 1_000_000);
+    return now;
   }
 
   private TfRun run(String sourceId, ModuleLoader loader, Path rootDir, CollectContext context, TreeSet<Problem> problems) {
