@@ -61,7 +61,30 @@ final class HostConfigReader {
           "cron job: " + program, ComponentKind.SCHEDULER, "cron", "", "host:" + hostname, sourceId, 1, runAs,
           "cron", List.of(), attributes, List.of(Evidence.of(sourceId, l.locator(), redactor.commandLine(text)))));
     }
-    return jobs;
+    return distinctNames(jobs);
+  }
+
+  /**
+   * Jobs that would share a name (two lines of one /etc/cron.d file) are told apart by their
+   * schedule, and by their line when even that is the same.
+   */
+  private static List<Component> distinctNames(List<Component> jobs) {
+    Map<String, Long> byName = count(jobs.stream().map(Component::name).toList());
+    List<Component> scheduled = jobs.stream().map(j -> byName.get(j.name()) == 1 ? j
+        : renamed(j, j.name() + " (" + j.attribute("schedule") + ")")).toList();
+    Map<String, Long> again = count(scheduled.stream().map(Component::name).toList());
+    return scheduled.stream().map(j -> again.get(j.name()) == 1 ? j
+        : renamed(j, j.name() + " at " + j.evidence().get(0).locator())).toList();
+  }
+
+  private static Component renamed(Component c, String name) {
+    return new Component(c.id(), name, c.kind(), c.technology(), c.version(), c.host(), c.source(), c.instances(),
+        c.runsAs(), c.managedBy(), c.listens(), c.attributes(), c.evidence());
+  }
+
+  private static Map<String, Long> count(List<String> names) {
+    return names.stream().collect(java.util.stream.Collectors.groupingBy(n -> n, TreeMap::new,
+        java.util.stream.Collectors.counting()));
   }
 
   /** A job in /etc/cron.d is named after its file; others after the first program the command runs. */
