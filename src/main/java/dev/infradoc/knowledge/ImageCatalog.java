@@ -19,7 +19,12 @@ public final class ImageCatalog {
   public record ImageKind(String id, String technology, String kind, Pattern match) {}
 
   /** An image reference taken apart: repository path (no registry, no library/), tag, digest. */
-  public record ImageRef(String repository, String tag, String digest) {}
+  public record ImageRef(String repository, String tag, String digest) {
+    /** The tag as a version: empty when there is none, it is "latest", or it is still a variable. */
+    public String version() {
+      return tag.isEmpty() || tag.equals("latest") || tag.contains("$") || tag.contains("{") ? "" : tag;
+    }
+  }
 
   private static final ImageCatalog SHIPPED = load("/knowledge/images.yaml");
 

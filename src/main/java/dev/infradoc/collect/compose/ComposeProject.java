@@ -134,11 +134,8 @@ final class ComposeProject {
     if (!entrypoint.isEmpty()) attrs.put("entrypoint", ev.redactor().commandLine(entrypoint));
 
     Classification what = classify(image, build.isPresent(), ports.isEmpty(), (entrypoint + " " + command).strip());
-    String version = "";
-    if (!image.isEmpty() && what.fromImage) {
-      ImageCatalog.ImageRef ref = ImageCatalog.parse(image);
-      if (!ref.tag().isEmpty() && !ref.tag().equals("latest")) version = ref.tag();
-    }
+    // The image tag is the version, of a known technology or of the project's own image alike.
+    String version = image.isEmpty() ? "" : ImageCatalog.parse(image).version();
 
     int instances = instances(svc, attrs, evidence);
     healthcheck(svc, attrs, evidence);
@@ -162,7 +159,7 @@ final class ComposeProject {
     return "{" + String.join(", ", parts) + "}";
   }
 
-  private record Classification(ComponentKind kind, String technology, boolean fromImage) {}
+  private record Classification(ComponentKind kind, String technology) {}
 
   /**
    * The image says what a service is when the knowledge file knows it. Otherwise it is the
@@ -171,17 +168,17 @@ final class ComposeProject {
    */
   private Classification classify(String image, boolean built, boolean noPorts, String command) {
     Optional<ImageCatalog.ImageKind> known = image.isEmpty() ? Optional.empty() : ImageCatalog.shipped().find(image);
-    if (known.isPresent()) return new Classification(ComponentKind.fromId(known.get().kind()), known.get().technology(), true);
+    if (known.isPresent()) return new Classification(ComponentKind.fromId(known.get().kind()), known.get().technology());
     String technology = built ? TECHNOLOGY_BUILT : image.isEmpty() ? "" : "container image " + ImageCatalog.parse(image).repository();
     Optional<ProcessSignature> sig = command.isEmpty() ? Optional.empty() : signature(command);
     if (sig.isPresent() && !sig.get().role().equals("session")) technology = sig.get().technology();
     if (noPorts && !command.isEmpty()) {
       if (sig.isPresent() && (sig.get().kind().equals("worker") || sig.get().kind().equals("scheduler"))) {
-        return new Classification(ComponentKind.fromId(sig.get().kind()), technology, false);
+        return new Classification(ComponentKind.fromId(sig.get().kind()), technology);
       }
-      if (command.toLowerCase(Locale.ROOT).contains("worker")) return new Classification(ComponentKind.WORKER, technology, false);
+      if (command.toLowerCase(Locale.ROOT).contains("worker")) return new Classification(ComponentKind.WORKER, technology);
     }
-    return new Classification(ComponentKind.APPLICATION, technology, false);
+    return new Classification(ComponentKind.APPLICATION, technology);
   }
 
   private Optional<ProcessSignature> signature(String command) {

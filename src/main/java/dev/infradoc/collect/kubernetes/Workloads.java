@@ -155,12 +155,12 @@ final class Workloads {
   private static void classify(Manifest m, Draft d, YamlNode first, boolean anyPort, String command) {
     String image = first.get("image").text();
     if (!image.isEmpty()) d.attributes.put("image", image);
+    // The image tag is the version, of a known technology or of the project's own image alike.
+    if (!image.isEmpty()) d.version = ImageCatalog.parse(image).version();
     Optional<ImageCatalog.ImageKind> known = image.isEmpty() ? Optional.empty() : ImageCatalog.shipped().find(image);
     if (known.isPresent()) {
       d.kind = ComponentKind.fromId(known.get().kind());
       d.technology = known.get().technology();
-      ImageCatalog.ImageRef ref = ImageCatalog.parse(image);
-      if (!ref.tag().isEmpty() && !ref.tag().equals("latest") && !ref.tag().contains("$")) d.version = ref.tag();
       return;
     }
     d.technology = image.isEmpty() ? "" : "container image " + ImageCatalog.parse(image).repository();
