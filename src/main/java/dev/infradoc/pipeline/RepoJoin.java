@@ -30,6 +30,8 @@ public final class RepoJoin {
   /** Attribute listing the files joined into a component, each with how it is used. */
   public static final String CONFIG_FILES = "config_files";
   static final String NOT_READ = "targets_not_read";
+  /** Prefix of the attributes a component gets from the Dockerfile its image is built from. */
+  public static final String IMAGE = "image.";
 
   private RepoJoin() {}
 
@@ -47,6 +49,8 @@ public final class RepoJoin {
     // The owners' new dependencies: the joined files' own, and their references resolved in the owner's scope.
     List<Dependency> added = new ArrayList<>();
     Map<String, TreeSet<String>> resolved = new TreeMap<>();
+    // Edges the file's collector matched by port alone, now found by the name written: the name wins.
+    Set<String> superseded = new TreeSet<>();
     List<Joins.Name> names = fragments.stream().flatMap(f -> f.joins.names.stream()).toList();
     for (Fragment f : fragments) {
       for (Joins.Reference ref : f.joins.references) {
@@ -54,6 +58,7 @@ public final class RepoJoin {
           String to = resolve(names, owner, ref.host());
           if (to == null) continue;
           if (!to.equals(owner)) added.add(new Dependency(owner, to, ref.protocol(), ref.port(), Dependency.CONFIGURED, ref.evidence()));
+          superseded.add(written(ref.from(), ref.port(), ref.evidence()));
           resolved.computeIfAbsent(ref.from() + "\n" + owner, k -> new TreeSet<>()).add(ref.written());
         }
       }
@@ -61,6 +66,7 @@ public final class RepoJoin {
     for (Fragment f : fragments) {
       List<Dependency> rewritten = new ArrayList<>();
       for (Dependency d : f.dependencies) {
+        if (d.kind().equals(Dependency.CONFIGURED) && superseded.contains(written(d.from(), d.port(), d.evidence()))) continue;
         for (String from : folded.getOrDefault(d.from(), List.of(d.from()))) {
           for (String to : folded.getOrDefault(d.to(), List.of(d.to()))) {
             if (!from.equals(to)) rewritten.add(new Dependency(from, to, d.protocol(), d.port(), d.kind(), d.evidence()));
@@ -73,6 +79,10 @@ public final class RepoJoin {
       f.components.replaceAll(c -> withFiles(c, owners, byId, pathOf, resolved));
     }
     fragments.get(0).dependencies.addAll(added);
+  }
+
+  private static String written(String from, int port, List<Evidence> evidence) {
+    return from + "|" + port + "|" + new TreeSet<>(evidence);
   }
 
   /** Joined file component id -> the uses that claim it (only the most specific ones). */
@@ -130,11 +140,14 @@ public final class RepoJoin {
       String path = pathOf.get(file.id());
       mine.forEach(u -> files.add(path + " (" + u.how() + ")"));
       evidence.addAll(file.evidence());
+      // A Dockerfile states the image's defaults (its CMD, USER), which the service may override.
+      String prefix = mine.stream().allMatch(u -> u.how().equals(Joins.Use.BUILD)) ? IMAGE : "";
       for (Map.Entry<String, String> a : file.attributes().entrySet()) {
         if (a.getKey().equals(NOT_READ)) continue;
-        String prior = attributes.putIfAbsent(a.getKey(), a.getValue());
+        String key = prefix + a.getKey();
+        String prior = attributes.putIfAbsent(key, a.getValue());
         // The component's own value stays; the file's differing one is kept under the file's name.
-        if (prior != null && !prior.equals(a.getValue())) attributes.put(a.getKey() + " (" + path + ")", a.getValue());
+        if (prior != null && !prior.equals(a.getValue())) attributes.put(key + " (" + path + ")", a.getValue());
       }
       Set<String> done = resolved.getOrDefault(file.id() + "\n" + c.id(), new TreeSet<>());
       for (String t : file.attribute(NOT_READ).split(", ")) {

@@ -99,13 +99,14 @@ public final class ConfigFilesCollector implements Collector {
     Map<String, java.util.TreeSet<String>> unresolved = new TreeMap<>();
     for (Pending p : edges) {
       String to = endpoints.resolve(p.from(), p.host(), p.port(), p.evidence().get(p.evidence().size() - 1));
+      Joins.Reference ref = new Joins.Reference(p.from(), p.host(), p.port(), p.protocol(), p.evidence());
+      // A bare name may be a compose service of the same repository: the pipeline's join looks it up
+      // by name, which says more than the port it was matched by here.
+      if (Endpoints.isServiceName(p.host())) out.joins.references.add(ref);
       if (to != null) {
         out.add(new Dependency(p.from(), to, p.protocol(), p.port(), Dependency.CONFIGURED, p.evidence()));
       } else {
-        Joins.Reference ref = new Joins.Reference(p.from(), p.host(), p.port(), p.protocol(), p.evidence());
         unresolved.computeIfAbsent(p.from(), k -> new java.util.TreeSet<>()).add(ref.written());
-        // A bare name may be a compose service of the same repository (the pipeline joins it).
-        if (Endpoints.isServiceName(p.host())) out.joins.references.add(ref);
       }
     }
     // Addresses that lead to nothing read (a compose service, a host not scanned) stay as written.
