@@ -138,7 +138,10 @@ public final class RepoJoin {
       if (mine.isEmpty()) continue;
       Component file = byId.get(e.getKey());
       String path = pathOf.get(file.id());
-      mine.forEach(u -> files.add(path + " (" + u.how() + ")"));
+      mine.forEach(u -> {
+        files.add(path + " (" + u.how() + ")");
+        evidence.add(u.evidence());
+      });
       evidence.addAll(file.evidence());
       // A Dockerfile states the image's defaults (its CMD, USER), which the service may override.
       String prefix = mine.stream().allMatch(u -> u.how().equals(Joins.Use.BUILD)) ? IMAGE : "";

@@ -113,6 +113,20 @@ class RepoJoinTest {
   }
 
   @Test
+  void join_followsComposeConfigs_readFromAFileOfTheProject() throws IOException {
+    write("app/nginx/site.conf", NGINX);
+    write("app/compose.yaml", "name: shop\nservices:\n  web:\n    image: nginx:1.27\n    configs:\n"
+        + "      - source: site\n        target: /etc/nginx/conf.d/site.conf\n" + API
+        + "configs:\n  site:\n    file: ./nginx/site.conf\n  unused:\n    external: true\n");
+    Model m = scan();
+
+    Component web = component(m, "compose:shop/web");
+    assertThat(web.attribute(RepoJoin.CONFIG_FILES)).isEqualTo("app/nginx/site.conf (mount)");
+    assertThat(locators(web)).contains("app/compose.yaml:6", "app/nginx/site.conf:5");
+    assertThat(edges(m)).containsExactly("compose:shop/web->compose:shop/api:8000/configured");
+  }
+
+  @Test
   void join_givesAFileTwoServicesMountEqually_toBoth() throws IOException {
     write("nginx/nginx.conf", NGINX);
     String edge = "    image: nginx:1.27\n    volumes:\n      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro\n";

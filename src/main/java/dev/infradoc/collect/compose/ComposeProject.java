@@ -154,6 +154,7 @@ final class ComposeProject {
     healthcheck(svc, attrs, evidence);
     networks(name, svc, attrs, networkMembers);
     volumes(id, svc, attrs, evidence);
+    configs(id, svc);
     environment(id, svc, attrs);
     dependsOn(id, svc, attrs);
     simpleAttributes(svc, attrs);
@@ -277,6 +278,17 @@ final class ComposeProject {
       }
     }
     if (!mounts.isEmpty()) attrs.put("volumes", String.join(", ", mounts));
+  }
+
+  /** A service's {@code configs:} naming a top-level config read from a file of the project: that file is mounted. */
+  private void configs(String id, YamlNode svc) {
+    for (YamlNode c : svc.get("configs").items()) {
+      String name = c.isScalar() ? c.text() : c.get("source").text();
+      String file = merged.path("configs", name).get("file").text();
+      if (!name.isEmpty() && !file.isEmpty()) {
+        RepoPaths.inRepo(folder, file).ifPresent(path -> out.joins.uses.add(new Joins.Use(id, path, Joins.Use.MOUNT, ev.of(c))));
+      }
+    }
   }
 
   /** Environment values become attributes (redacted) and, when they name another service, configured edges. */
