@@ -58,7 +58,7 @@ public final class RepoJoin {
           String to = resolve(names, owner, ref.host());
           if (to == null) continue;
           if (!to.equals(owner)) added.add(new Dependency(owner, to, ref.protocol(), ref.port(), Dependency.CONFIGURED, ref.evidence()));
-          superseded.add(written(ref.from(), ref.port(), ref.evidence()));
+          superseded.add(guess(owner, ref.from(), ref.port(), ref.evidence()));
           resolved.computeIfAbsent(ref.from() + "\n" + owner, k -> new TreeSet<>()).add(ref.written());
         }
       }
@@ -66,8 +66,8 @@ public final class RepoJoin {
     for (Fragment f : fragments) {
       List<Dependency> rewritten = new ArrayList<>();
       for (Dependency d : f.dependencies) {
-        if (d.kind().equals(Dependency.CONFIGURED) && superseded.contains(written(d.from(), d.port(), d.evidence()))) continue;
         for (String from : folded.getOrDefault(d.from(), List.of(d.from()))) {
+          if (d.kind().equals(Dependency.CONFIGURED) && superseded.contains(guess(from, d.from(), d.port(), d.evidence()))) continue;
           for (String to : folded.getOrDefault(d.to(), List.of(d.to()))) {
             if (!from.equals(to)) rewritten.add(new Dependency(from, to, d.protocol(), d.port(), d.kind(), d.evidence()));
           }
@@ -81,8 +81,9 @@ public final class RepoJoin {
     fragments.get(0).dependencies.addAll(added);
   }
 
-  private static String written(String from, int port, List<Evidence> evidence) {
-    return from + "|" + port + "|" + new TreeSet<>(evidence);
+  /** Identifies the edge a file's collector matched by port, as its owner inherits it. */
+  private static String guess(String owner, String file, int port, List<Evidence> evidence) {
+    return owner + "|" + file + "|" + port + "|" + new TreeSet<>(evidence);
   }
 
   /** Joined file component id -> the uses that claim it (only the most specific ones). */

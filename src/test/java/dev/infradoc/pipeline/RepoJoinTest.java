@@ -178,6 +178,20 @@ class RepoJoinTest {
   }
 
   @Test
+  void join_findsTheUpstreamByItsName_notByThePortTheDockerfileOfTwoServicesExposes() throws IOException {
+    // Without the join, the config collector matches api:8000 to the only Dockerfile that EXPOSEs 8000.
+    write("nginx/nginx.conf", NGINX);
+    write("api/Dockerfile", "FROM python:3.12-slim\nEXPOSE 8000\n");
+    write("docker-compose.yml", "name: shop\nservices:\n  web:\n    image: nginx:1.27\n    volumes:\n"
+        + "      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro\n  api:\n    build: ./api\n"
+        + "  worker:\n    build: ./api\n    command: celery -A app worker\n");
+    Model m = scan();
+
+    assertThat(m.components()).extracting(Component::id).containsExactly("compose:shop/api", "compose:shop/web", "compose:shop/worker");
+    assertThat(edges(m)).containsExactly("compose:shop/web->compose:shop/api:8000/configured");
+  }
+
+  @Test
   void join_resolvesScrapeTargetsByServiceNameAndAlias_andKeepsWhatNoServiceAnswersTo() throws IOException {
     write("monitoring/prometheus.yml", "scrape_configs:\n  - job_name: api\n    static_configs:\n      - targets: ['api:8000']\n"
         + "  - job_name: cache\n    static_configs:\n      - targets: ['redis:9121', 'pg-exporter:9187']\n");
