@@ -12,6 +12,8 @@ public final class Fragment {
   public final List<Zone> zones = new ArrayList<>();
   public final List<Problem> problems = new ArrayList<>();
   public final List<Collection> collections = new ArrayList<>();
+  /** What other collectors' fragments of the same target may complete (pipeline only; never merged into the model). */
+  public final Joins joins = new Joins();
 
   public Fragment add(Component c) {
     components.add(c);

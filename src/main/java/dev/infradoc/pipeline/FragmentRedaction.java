@@ -6,6 +6,7 @@ import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Fragment;
 import dev.infradoc.model.Host;
+import dev.infradoc.model.Joins;
 import dev.infradoc.model.Problem;
 import dev.infradoc.model.Zone;
 import dev.infradoc.redact.Redactor;
@@ -42,6 +43,12 @@ final class FragmentRedaction {
     in.problems.forEach(p -> out.problems.add(new Problem(p.source(), r.apply(p.what()), r.apply(p.reason()), r.apply(p.hint()))));
     in.collections.forEach(c -> out.collections.add(new Collection(c.source(), c.steps().stream()
         .map(s -> new Collection.Step(s.name(), r.apply(s.what()), s.exitCode(), s.lines())).toList())));
+    out.joins.files.addAll(in.joins.files);
+    out.joins.names.addAll(in.joins.names);
+    in.joins.uses.forEach(u -> out.joins.uses.add(new Joins.Use(u.component(), u.path(), u.how(),
+        evidence(List.of(u.evidence()), r).get(0))));
+    in.joins.references.forEach(x -> out.joins.references.add(
+        new Joins.Reference(x.from(), x.host(), x.port(), x.protocol(), evidence(x.evidence(), r))));
     return out;
   }
 

@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place the pipeline is wired: collect each target (several at once), merge, stitch hosts
- * together, analyze. Rendering is {@link Documents}. Fragments are merged in the order the targets
+ * The one place the pipeline is wired: collect each target (several at once), join what the
+ * collectors of one repository read ({@link RepoJoin}), merge, stitch hosts together, analyze. Rendering is {@link Documents}. Fragments are merged in the order the targets
  * were given, whatever order they finish in, so the model does not depend on timing.
  */
 public final class Pipeline {
@@ -237,6 +237,8 @@ public final class Pipeline {
         fragments.add(problem(target, lastError, "re-run with --stacktrace and report it"));
       }
     }
+    // What one collector read of this repository may be part of what another read (a mounted nginx.conf).
+    RepoJoin.join(fragments);
     if (!lastError.isEmpty() && !job.name().equals(target.display()) && !lastError.startsWith(job.name())) {
       lastError = job.name() + ": " + lastError; // the inventory's name is the one the reader knows
     }

@@ -2,22 +2,8 @@ package dev.infradoc.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.infradoc.analyze.Analyzer;
-import dev.infradoc.collect.CollectContext;
-import dev.infradoc.collect.CollectEvents;
-import dev.infradoc.collect.CollectOptions;
-import dev.infradoc.collect.Collector;
-import dev.infradoc.collect.Target;
-import dev.infradoc.collect.actions.ActionsCollector;
-import dev.infradoc.collect.compose.ComposeCollector;
-import dev.infradoc.collect.kubernetes.KubernetesCollector;
-import dev.infradoc.collect.terraform.TerraformCollector;
-import dev.infradoc.knowledge.Knowledge;
-import dev.infradoc.model.Model;
-import dev.infradoc.model.ModelBuilder;
 import dev.infradoc.pipeline.Documents;
 import dev.infradoc.pipeline.RunInfo;
-import dev.infradoc.redact.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocumentsGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/golden/documents");
-  private static final List<Collector> COLLECTORS = List.of(new TerraformCollector(), new ComposeCollector(),
-      new KubernetesCollector(), new ActionsCollector(), new dev.infradoc.collect.config.ConfigFilesCollector());
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(ROOT)) {
@@ -64,13 +48,6 @@ class DocumentsGoldenTest {
   }
 
   static Map<String, String> render(Path input) throws Exception {
-    CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new Redactor(), CollectEvents.NONE);
-    Target target = Target.parse(input.toString());
-    ModelBuilder builder = new ModelBuilder();
-    for (Collector c : COLLECTORS) {
-      if (c.supports(target)) builder.add(c.collect(target, context));
-    }
-    Model model = new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));
-    return Documents.render(model, new RunInfo("2026-01-01T00:00:00Z", List.of()));
+    return Documents.render(GoldenModels.collect(input), new RunInfo("2026-01-01T00:00:00Z", List.of()));
   }
 }

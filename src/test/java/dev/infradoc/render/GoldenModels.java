@@ -13,6 +13,7 @@ import dev.infradoc.collect.terraform.TerraformCollector;
 import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Model;
 import dev.infradoc.model.ModelBuilder;
+import dev.infradoc.pipeline.RepoJoin;
 import dev.infradoc.render.json.ModelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,17 +56,24 @@ public final class GoldenModels {
 
   public static Model declared(String name) {
     try {
-      Path input = Path.of(Files.readString(DOCUMENTS.resolve(name).resolve("input.txt")).strip());
-      CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new dev.infradoc.redact.Redactor(), CollectEvents.NONE);
-      Target target = Target.parse(input.toString());
-      ModelBuilder builder = new ModelBuilder();
-      for (Collector c : COLLECTORS) {
-        if (c.supports(target)) builder.add(c.collect(target, context));
-      }
-      return new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));
+      return collect(Path.of(Files.readString(DOCUMENTS.resolve(name).resolve("input.txt")).strip()));
     } catch (Exception e) {
       throw new IllegalStateException("golden " + name + " could not be collected", e);
     }
+  }
+
+  /** The model of a repository as the pipeline makes it: every collector, the join of one target's fragments, merge, analysis. */
+  public static Model collect(Path input) throws Exception {
+    CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new dev.infradoc.redact.Redactor(), CollectEvents.NONE);
+    Target target = Target.parse(input.toString());
+    List<dev.infradoc.model.Fragment> fragments = new ArrayList<>();
+    for (Collector c : COLLECTORS) {
+      if (c.supports(target)) fragments.add(c.collect(target, context));
+    }
+    RepoJoin.join(fragments);
+    ModelBuilder builder = new ModelBuilder();
+    fragments.forEach(builder::add);
+    return new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));
   }
 
   private static List<String> folders(Path root) {

@@ -70,7 +70,7 @@ public final class ComposeCollector implements Collector {
       YamlNode merged = roots.get(0);
       for (int i = 1; i < roots.size(); i++) merged = ComposeMerge.merge(merged, roots.get(i), "");
       String name = projectName(merged, project.getKey(), tree, target);
-      new ComposeProject(name, merged, roots, ev, context, out).read();
+      new ComposeProject(name, project.getKey(), merged, roots, ev, context, out).read();
     }
     for (String rel : tree.unreadable()) {
       out.add(new Problem(sourceId, rel, "could not be read", "check the file permissions"));

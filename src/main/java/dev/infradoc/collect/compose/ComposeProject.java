@@ -4,6 +4,7 @@ import dev.infradoc.collect.CollectContext;
 import dev.infradoc.collect.repo.ExternalEndpoint;
 import dev.infradoc.collect.repo.FileEvidence;
 import dev.infradoc.collect.repo.HostReference;
+import dev.infradoc.collect.repo.RepoPaths;
 import dev.infradoc.collect.repo.YamlNode;
 import dev.infradoc.knowledge.ImageCatalog;
 import dev.infradoc.knowledge.ProcessSignature;
@@ -13,6 +14,7 @@ import dev.infradoc.model.ComponentKind;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Joins;
 import dev.infradoc.model.Listen;
 import dev.infradoc.model.Problem;
 import dev.infradoc.model.Zone;
@@ -33,6 +35,8 @@ final class ComposeProject {
   private static final String TECHNOLOGY_BUILT = "container built from source";
 
   private final String project;
+  /** The project's folder, relative to the repository root ("" for the root). */
+  private final String folder;
   private final YamlNode merged;
   private final List<YamlNode> files;
   private final FileEvidence ev;
@@ -40,9 +44,10 @@ final class ComposeProject {
   private final Fragment out;
   private final Map<String, String> hostToService = new TreeMap<>();
 
-  ComposeProject(String project, YamlNode merged, List<YamlNode> files, FileEvidence ev,
+  ComposeProject(String project, String folder, YamlNode merged, List<YamlNode> files, FileEvidence ev,
       CollectContext ctx, Fragment out) {
     this.project = project;
+    this.folder = folder;
     this.merged = merged;
     this.files = files;
     this.ev = ev;
@@ -58,6 +63,7 @@ final class ComposeProject {
     YamlNode services = services(merged);
     if (!services.isMap()) return;
     for (YamlNode.Entry s : services.entries()) indexHostNames(s.key(), s.value());
+    hostToService.forEach((host, service) -> out.joins.names.add(new Joins.Name("compose:" + project, host, id(service))));
     Map<String, TreeSet<String>> networkMembers = new TreeMap<>();
     for (YamlNode.Entry s : services.entries()) {
       if (!s.value().isMap()) continue;
@@ -108,6 +114,10 @@ final class ComposeProject {
       String dockerfile = build.get("dockerfile").text();
       attrs.put("build", (context.isEmpty() ? "." : context) + (dockerfile.isEmpty() ? "" : " (" + dockerfile + ")"));
       evidence.add(ev.ofKey(svc, "build"));
+      // The Dockerfile is relative to the context; a context that is a URL or outside the repository names no file here.
+      String base = context.isEmpty() ? "." : context;
+      RepoPaths.inRepo(folder, base + "/" + (dockerfile.isEmpty() ? "Dockerfile" : dockerfile))
+          .ifPresent(path -> out.joins.uses.add(new Joins.Use(id, path, Joins.Use.BUILD, ev.ofKey(svc, "build"))));
     }
 
     List<Listen> listens = new ArrayList<>();
@@ -140,7 +150,8 @@ final class ComposeProject {
     int instances = instances(svc, attrs, evidence);
     healthcheck(svc, attrs, evidence);
     networks(name, svc, attrs, networkMembers);
-    volumes(svc, attrs, evidence);
+    volumes(id, svc, attrs, evidence);
+    configs(id, svc);
     environment(id, svc, attrs);
     dependsOn(id, svc, attrs);
     simpleAttributes(svc, attrs);
@@ -246,7 +257,7 @@ final class ComposeProject {
     attrs.put("networks", String.join(", ", new TreeSet<>(names)));
   }
 
-  private void volumes(YamlNode svc, Map<String, String> attrs, List<Evidence> evidence) {
+  private void volumes(String id, YamlNode svc, Map<String, String> attrs, List<Evidence> evidence) {
     List<String> mounts = new ArrayList<>();
     for (YamlNode v : svc.get("volumes").items()) {
       String text = v.isScalar() ? v.text()
@@ -257,8 +268,24 @@ final class ComposeProject {
           && !source.startsWith("~") && !source.startsWith("$") && !source.contains(" ");
       mounts.add(text.strip() + (named ? " (named volume)" : ""));
       evidence.add(ev.of(v));
+      String bind = v.isScalar() ? source : v.get("type").text().equals("bind") ? v.get("source").text() : "";
+      // Only paths relative to the project are in the repository; named volumes, ~ and absolute paths are not.
+      if (bind.startsWith("./") || bind.startsWith("../") || bind.equals(".") || bind.equals("..")) {
+        RepoPaths.inRepo(folder, bind).ifPresent(path -> out.joins.uses.add(new Joins.Use(id, path, Joins.Use.MOUNT, ev.of(v))));
+      }
     }
     if (!mounts.isEmpty()) attrs.put("volumes", String.join(", ", mounts));
+  }
+
+  /** A service's {@code configs:} naming a top-level config read from a file of the project: that file is mounted. */
+  private void configs(String id, YamlNode svc) {
+    for (YamlNode c : svc.get("configs").items()) {
+      String name = c.isScalar() ? c.text() : c.get("source").text();
+      String file = merged.path("configs", name).get("file").text();
+      if (!name.isEmpty() && !file.isEmpty()) {
+        RepoPaths.inRepo(folder, file).ifPresent(path -> out.joins.uses.add(new Joins.Use(id, path, Joins.Use.MOUNT, ev.of(c))));
+      }
+    }
   }
 
   /** Environment values become attributes (redacted) and, when they name another service, configured edges. */

@@ -10,6 +10,7 @@ import dev.infradoc.model.Collection;
 import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Joins;
 import dev.infradoc.model.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,7 +84,10 @@ public final class ConfigFilesCollector implements Collector {
         what = "nginx config";
       }
       steps.add(new Collection.Step(rel, what, c == null ? 1 : 0, text.lines.size()));
-      if (c != null) out.add(c);
+      if (c != null) {
+        out.add(c);
+        out.joins.files.add(new Joins.File(c.id(), rel, c.technology()));
+      }
     }
     for (Map.Entry<String, ConfigText> unit : units.entrySet()) {
       String from = "config:" + unit.getValue().path;
@@ -95,10 +99,14 @@ public final class ConfigFilesCollector implements Collector {
     Map<String, java.util.TreeSet<String>> unresolved = new TreeMap<>();
     for (Pending p : edges) {
       String to = endpoints.resolve(p.from(), p.host(), p.port(), p.evidence().get(p.evidence().size() - 1));
+      Joins.Reference ref = new Joins.Reference(p.from(), p.host(), p.port(), p.protocol(), p.evidence());
+      // A bare name may be a compose service of the same repository: the pipeline's join looks it up
+      // by name, which says more than the port it was matched by here.
+      if (Endpoints.isServiceName(p.host())) out.joins.references.add(ref);
       if (to != null) {
         out.add(new Dependency(p.from(), to, p.protocol(), p.port(), Dependency.CONFIGURED, p.evidence()));
       } else {
-        unresolved.computeIfAbsent(p.from(), k -> new java.util.TreeSet<>()).add(p.host() + (p.port() == 0 ? "" : ":" + p.port()));
+        unresolved.computeIfAbsent(p.from(), k -> new java.util.TreeSet<>()).add(ref.written());
       }
     }
     // Addresses that lead to nothing read (a compose service, a host not scanned) stay as written.

@@ -32,6 +32,11 @@ final class Endpoints {
     if (port > 0) ports.computeIfAbsent(port, k -> new TreeSet<>()).add(componentId);
   }
 
+  /** A single-label name that is not loopback nor an address: what a container network resolves ("api", "redis"). */
+  static boolean isServiceName(String host) {
+    return host.matches("[a-z0-9]([a-z0-9_-]*[a-z0-9])?") && !host.equals("localhost") && !host.matches("\\d+");
+  }
+
   /**
    * The component at host:port, or null: loopback and single-label names are this repository's
    * own services (found by the port they declare, when exactly one does); dotted names are outside.

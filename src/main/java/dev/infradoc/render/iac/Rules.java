@@ -46,6 +46,9 @@ public final class Rules {
   public Pattern usesTo;
   public Pattern usesExcept;
   public Pattern placementAttribute;
+  /** Kinds whose configured edges forward requests (proxies), and the verb for them. */
+  public Pattern forwardsFrom;
+  public String forwardsSays;
 
   public static synchronized Rules get() {
     if (loaded == null) loaded = load();
@@ -70,6 +73,8 @@ public final class Rules {
     r.usesTo = Pattern.compile(uses.path("to").asText());
     r.usesExcept = Pattern.compile(uses.path("except").asText());
     r.placementAttribute = Pattern.compile(traffic.path("placement").asText());
+    r.forwardsFrom = Pattern.compile(traffic.path("forwards").path("from").asText());
+    r.forwardsSays = traffic.path("forwards").path("says").asText();
     traffic.path("structural").forEach(s -> r.structural.add(new Structural(s.path("group").asText(),
         match(s.path("match")), match(s.path("to")))));
     docs.fields().forEachRemaining(section -> {

@@ -170,7 +170,9 @@ public final class Traffic {
           .thenComparing(d -> !d.protocol().isEmpty())).orElseThrow();
       Set<Evidence> ev = new TreeSet<>();
       deps.forEach(d -> ev.addAll(d.evidence()));
-      add(new Hop(c.id(), to, best.kind().equals(Dependency.DECLARED) ? "routes to" : "connects to", best.protocol(),
+      String says = best.kind().equals(Dependency.DECLARED) ? "routes to"
+          : rules.forwardsFrom.matcher(c.kind().id()).matches() ? rules.forwardsSays : "connects to";
+      add(new Hop(c.id(), to, says, best.protocol(),
           best.port(), best.kind(), List.copyOf(ev)));
     });
   }

@@ -92,6 +92,15 @@ class IacGoldenTest {
     m.put("zones", f.zones.stream().sorted(Comparator.comparing(Zone::id)).toList());
     m.put("problems", List.copyOf(new TreeSet<>(f.problems)));
     m.put("collections", f.collections.stream().sorted(Comparator.comparing(Collection::source)).toList());
+    // What the collector hands to the pipeline's join (pipeline.RepoJoin), when anything.
+    if (!f.joins.isEmpty()) {
+      Map<String, Object> joins = new LinkedHashMap<>();
+      joins.put("files", f.joins.files.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      joins.put("uses", f.joins.uses.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      joins.put("names", f.joins.names.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      joins.put("references", f.joins.references.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      m.put("joins", joins);
+    }
     return m;
   }
 
