@@ -56,7 +56,7 @@ final class CoverageSection {
   /** A repository source: each step is a file read (exit code 0) or not (non-zero). */
   private static void fileSteps(StringBuilder md, Collection c) {
     long failed = c.steps().stream().filter(s -> s.exitCode() != 0).count();
-    md.append("**").append(text(c.source())).append("**: ").append(c.steps().size()).append(" files read")
+    md.append("**").append(text(c.source())).append("**: ").append(c.steps().size()).append(c.steps().size() == 1 ? " file read" : " files read")
         .append(failed == 0 ? "" : ", " + failed + " with errors (listed below)").append(".\n\n");
     md.append(Markdown.header("File", "Read as", "Result", "Lines"));
     for (Collection.Step s : c.steps()) {
