@@ -25,7 +25,8 @@ final class ResourceReader {
   static void read(ModuleInstance m, ResourceRecord r, Decl<Hcl.Block> d, Scope scope) {
     TfRun run = m.run;
     HclFile file = d.file();
-    r.evidence.add(run.evidence(file.locator(d.node()), file.lineText(d.node())));
+    r.declaredAt = file.locator(d.node());
+    r.evidence.add(run.evidence(r.declaredAt, file.lineText(d.node())));
     for (String path : r.info.attributes()) {
       extract(m, r, file, d.node(), scope, path.split("\\."), 0, "");
     }
@@ -46,7 +47,8 @@ final class ResourceReader {
     Hcl.Block block = call.decl.node();
     ResourceRecord r = new ResourceRecord(call.componentId(suffix), m.address + "module." + call.name + suffix,
         "module", run.types.module(call.source));
-    r.evidence.add(run.evidence(file.locator(block), file.lineText(block)));
+    r.declaredAt = file.locator(block);
+    r.evidence.add(run.evidence(r.declaredAt, file.lineText(block)));
     ModuleInstance.Key key = call.expansion.keys().stream().filter(k -> k.suffix().equals(suffix)).findFirst()
         .orElse(new ModuleInstance.Key("", null, null, null));
     Scope scope = m.instanceScope(key);
