@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The order a resource's evidence is shown in: its own declaration first, then the other lines of
- * the file it is declared in, then its module's other files (variable defaults, locals), then
+ * The order a resource's evidence is shown in: its own declaration first, then the lines below it
+ * in its file (its attributes), then its module's other lines (variable defaults, locals), then
  * what lies outside the module (the module call and its inputs, tfvars); by line within a file.
  */
 final class EvidenceOrder {
@@ -31,7 +31,7 @@ final class EvidenceOrder {
     if (declaredAt.isEmpty()) return 0;
     if (e.locator().equals(declaredAt)) return 0;
     String f = file(e.locator());
-    if (f.equals(file)) return 1;
+    if (f.equals(file) && line(e.locator()) > line(declaredAt)) return 1;
     boolean sameDir = dir.isEmpty() ? !f.contains("/") : f.startsWith(dir) && f.indexOf('/', dir.length()) < 0;
     return sameDir ? 2 : 3;
   }
