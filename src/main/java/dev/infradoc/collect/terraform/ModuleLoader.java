@@ -51,6 +51,11 @@ final class ModuleLoader {
     return decl;
   }
 
+  /** What was scanned: a directory, or a single file. */
+  Path target() {
+    return target;
+  }
+
   /** A module made of one file (a target that is a single .tf file). */
   ModuleDecl loadFile(Path file) {
     HclFile parsed = parse(file);

@@ -122,7 +122,8 @@ public final class TerraformCollector implements Collector {
     String rel = loader.relative(rootDir);
     String prefix = rel.isEmpty() || !Files.isDirectory(rootDir) ? "tf:" : "tf:" + rel + "/";
     if (loader.relative(rootDir).startsWith("..")) prefix = "tf:";
-    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems);
+    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems, rootDir,
+        Files.isDirectory(loader.target()) ? loader.target() : loader.target().toAbsolutePath().getParent());
   }
 
   private static String firstLine(String s) {

@@ -369,7 +369,7 @@ final class TfJson {
   }
 
   /** The index of the brace closing an interpolation whose content starts at {@code from}, or -1. */
-  private static int closing(String s, int from) {
+  static int closing(String s, int from) {
     int depth = 0;
     boolean inString = false;
     for (int i = from; i < s.length(); i++) {
