@@ -70,7 +70,11 @@ final class ResourceReader {
     String seg = segs[i];
     if (i == segs.length - 1) {
       Hcl.Attribute a = ModuleDecl.attribute(block, seg);
-      if (a != null) put(m, r, file, a, scope, prefix + seg, seg, Evaluator.eval(a.getValue(), scope));
+      if (a != null) {
+        put(m, r, file, a, scope, prefix + seg, seg, Evaluator.eval(a.getValue(), scope));
+      } else {
+        kinds(m, r, file, block, scope, prefix + seg, seg);
+      }
       return;
     }
     List<Blocks.Occurrence> occ = Blocks.nested(block, seg, scope);
@@ -90,6 +94,25 @@ final class ResourceReader {
       if (v == null) return;
     }
     put(m, r, file, a, scope, prefix + String.join(".", Arrays.asList(segs).subList(i, segs.length)), segs[segs.length - 1], v);
+  }
+
+  /**
+   * A path that names a block rather than an attribute: the kinds of block it holds, as written
+   * ({@code default_action { allow {} }} gives "allow", a WAF rule's statement its statement type).
+   */
+  private static void kinds(ModuleInstance m, ResourceRecord r, HclFile file, Hcl.Block block, Scope scope,
+      String key, String seg) {
+    List<Blocks.Occurrence> occ = Blocks.nested(block, seg, scope);
+    if (occ.isEmpty()) return;
+    List<String> kinds = new java.util.ArrayList<>();
+    for (Blocks.Occurrence o : occ) {
+      for (String t : Blocks.types(o.body())) {
+        if (!kinds.contains(t)) kinds.add(t);
+      }
+    }
+    if (kinds.isEmpty()) return;
+    Hcl.Block at = occ.get(0).cited();
+    r.attribute(key, String.join(", ", kinds), m.run.evidence(file.locator(at), file.lineText(at)));
   }
 
   private static void put(ModuleInstance m, ResourceRecord r, HclFile file, Hcl.Attribute a, Scope scope,
