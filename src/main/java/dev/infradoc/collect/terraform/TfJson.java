@@ -173,7 +173,11 @@ final class TfJson {
           attribute(name, line, name.equals("type") ? raw(v) : literal(v));
           continue;
         }
-        if (name.equals("depends_on") || name.equals("provider") || name.equals("providers")) continue;
+        if (name.equals("depends_on") || name.equals("provider") || name.equals("providers")) {
+          // References written as strings ("aws_subnet.private", "aws.west"): bare, as in HCL.
+          attribute(name, line, v.isObject() ? rawObject(v) : raw(v));
+          continue;
+        }
         if (kind == Kind.MODULE && (name.equals("source") || name.equals("version"))) {
           attribute(name, line, literal(v));
           continue;
@@ -308,6 +312,15 @@ final class TfJson {
       return "[" + String.join(", ", items) + "]";
     }
     return literal(v);
+  }
+
+  /** {"aws": "aws.west"}: keys and values both references. */
+  private static String rawObject(JsonNode v) {
+    List<String> items = new ArrayList<>();
+    v.fields().forEachRemaining(e -> {
+      if (IDENTIFIER.matcher(e.getKey()).matches()) items.add(e.getKey() + " = " + raw(e.getValue()));
+    });
+    return "{" + String.join(", ", items) + "}";
   }
 
   private static String scalar(JsonNode v) {
