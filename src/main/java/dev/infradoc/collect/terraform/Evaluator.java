@@ -161,8 +161,13 @@ final class Evaluator {
 
   /** Quoted strings interpret backslash escapes; heredocs take their text as it is. */
   private static TfValue template(List<Expression> parts, Scope scope, Expression whole, boolean dedent, boolean escapes) {
-    // Template directives (%{if}, %{for}) are not in the parser's grammar: never evaluate around them.
-    if (text(whole).contains("%{")) return new Unknown(text(whole));
+    // Template directives (%{if}, %{for}) are not in the parser's grammar: the template is rendered
+    // from its text as written instead, and stays as written when anything in it is not known.
+    if (text(whole).contains("%{")) {
+      String body = templateBody(whole);
+      String out = body == null ? null : Templates.renderInline(body, scope, whole instanceof Hcl.QuotedTemplate);
+      return out == null ? new Unknown(text(whole)) : new Str(dedent ? dedent(out) : out);
+    }
     StringBuilder sb = new StringBuilder();
     for (Expression part : parts) {
       if (part instanceof Hcl.Literal l) {
@@ -176,6 +181,18 @@ final class Evaluator {
     }
     String s = sb.toString();
     return new Str(dedent ? dedent(s) : s);
+  }
+
+  /** The text inside a quoted string's quotes, or a heredoc's lines (with their final newline); null if neither. */
+  private static String templateBody(Expression whole) {
+    String written = whole.printTrimmed(ROOT);
+    if (whole instanceof Hcl.QuotedTemplate) {
+      return written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")
+          ? written.substring(1, written.length() - 1) : null;
+    }
+    int first = written.indexOf('\n');
+    int last = written.lastIndexOf('\n');
+    return first < 0 || last < first ? null : written.substring(first + 1, last + 1);
   }
 
   /** HCL's escapes in a quoted string: \n \r \t \" \\ \\uNNNN \\UNNNNNNNN; anything else is kept. */

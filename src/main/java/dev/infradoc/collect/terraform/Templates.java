@@ -33,14 +33,26 @@ final class Templates {
 
   private record For(List<String> names, String collection, List<Part> body) implements Part {}
 
-  /** The rendered template, or null. */
+  /** A template file rendered with only {@code vars} in scope (templatefile()), or null. */
   static String render(String template, Map<String, TfValue> vars, Scope outer) {
+    return render(template, withFiles(outer).bind(vars), false);
+  }
+
+  /**
+   * A template written in the code (a quoted string or heredoc with directives), seeing the
+   * module's names; quoted strings interpret backslash escapes in their literal text. Or null.
+   */
+  static String renderInline(String template, Scope scope, boolean escapes) {
+    return render(template, scope, escapes);
+  }
+
+  private static String render(String template, Scope scope, boolean escapes) {
     try {
       List<Object> tokens = tokens(template);
+      if (escapes) tokens.replaceAll(t -> t instanceof String s ? Evaluator.unescape(s) : t);
       int[] at = {0};
       List<Part> parts = parse(tokens, at, List.of());
       if (parts == null || at[0] != tokens.size()) return null;
-      Scope scope = withFiles(outer).bind(vars);
       StringBuilder out = new StringBuilder();
       return render(parts, scope, out) ? out.toString() : null;
     } catch (RuntimeException | StackOverflowError e) {

@@ -156,6 +156,16 @@ class TfFunctionsTest {
   }
 
   @Test
+  void inlineTemplates_withDirectives_renderWhenKnown_andStayAsWrittenOtherwise() {
+    // (The parser takes directives in heredocs; in quoted strings it rejects most of them.)
+    TfValue heredoc = eval("<<-EOT\n    %{ for x in compact(local.l) ~}\n    line ${x}\n    %{ endfor ~}\n    EOT", SCOPE);
+    assertThat(heredoc.display()).isEqualTo("line x\nline y\n");
+    TfValue ifElse = eval("<<EOT\n%{ if local.s == \"us\" }US%{ else }not US%{ endif }\nEOT", SCOPE);
+    assertThat(ifElse.display()).isEqualTo("not US\n");
+    assertThat(eval("<<EOT\n%{ if var.x }a%{ endif }\nEOT", SCOPE)).isInstanceOf(TfValue.Unknown.class);
+  }
+
+  @Test
   void file_readsInsideTheTarget_only(@TempDir Path dir) throws Exception {
     Path target = Files.createDirectories(dir.resolve("repo"));
     Files.writeString(target.resolve("policy.json"), "{\"a\": 1}");
