@@ -33,7 +33,7 @@ public record Component(
     managedBy = Strings.orEmpty(managedBy);
     listens = Sorted.list(listens);
     attributes = Sorted.map(attributes);
-    evidence = Sorted.list(evidence);
+    evidence = Sorted.ordered(evidence);
   }
 
   public String attribute(String key) {

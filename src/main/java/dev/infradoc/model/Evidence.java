@@ -23,6 +23,11 @@ public record Evidence(
     return new Evidence(source, locator, excerpt);
   }
 
+  /** A sorted copy without duplicates, for producers whose evidence has no more telling order. */
+  public static java.util.List<Evidence> sorted(java.util.Collection<Evidence> evidence) {
+    return java.util.List.copyOf(new java.util.TreeSet<>(evidence));
+  }
+
   @Override
   public int compareTo(Evidence o) {
     return ORDER.compare(this, o);

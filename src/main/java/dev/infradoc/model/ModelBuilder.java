@@ -64,7 +64,7 @@ public final class ModelBuilder {
         first(a.version(), b.version()), first(a.host(), b.host()), first(a.source(), b.source()),
         Math.max(a.instances(), b.instances()), first(a.runsAs(), b.runsAs()),
         first(a.managedBy(), b.managedBy()), union(a.listens(), b.listens()), attributes,
-        union(a.evidence(), b.evidence()));
+        Sorted.ordered(concat(a.evidence(), b.evidence())));
   }
 
   private static Dependency mergeDependency(Dependency a, Dependency b) {
@@ -76,11 +76,18 @@ public final class ModelBuilder {
     Map<String, String> attributes = new TreeMap<>(b.attributes());
     attributes.putAll(a.attributes());
     return new Zone(a.id(), a.name(), a.kind(), first(a.cidr(), b.cidr()),
-        first(a.parent(), b.parent()), attributes, union(a.evidence(), b.evidence()));
+        first(a.parent(), b.parent()), attributes, Sorted.ordered(concat(a.evidence(), b.evidence())));
   }
 
   private static String first(String a, String b) {
     return a.isEmpty() ? b : a;
+  }
+
+  /** The first's items, then the second's: evidence keeps its producers' order (see Sorted.ordered). */
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static <T extends Comparable<? super T>> List<T> union(List<T> a, List<T> b) {

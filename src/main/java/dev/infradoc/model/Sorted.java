@@ -16,6 +16,16 @@ final class Sorted {
     return List.copyOf(new TreeSet<>(items));
   }
 
+  /**
+   * An immutable copy without duplicates, in the order given: for evidence, whose producer puts
+   * the most telling line first (a resource's own declaration before the lines that feed it).
+   * Producers give a deterministic order.
+   */
+  static <T> List<T> ordered(Collection<T> items) {
+    if (items == null) return List.of();
+    return List.copyOf(new java.util.LinkedHashSet<>(items));
+  }
+
   static List<String> strings(Collection<String> items) {
     return list(items);
   }

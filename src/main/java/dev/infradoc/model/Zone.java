@@ -19,6 +19,6 @@ public record Zone(
     cidr = Strings.orEmpty(cidr);
     parent = Strings.orEmpty(parent);
     attributes = Sorted.map(attributes);
-    evidence = Sorted.list(evidence);
+    evidence = Sorted.ordered(evidence);
   }
 }

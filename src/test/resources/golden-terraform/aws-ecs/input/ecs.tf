@@ -161,3 +161,44 @@ resource "aws_appautoscaling_policy" "api_cpu" {
     }
   }
 }
+
+# A third, from a template file: rendered here because every input is literal.
+locals {
+  scheduler = {
+    image  = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/orders-scheduler:2.0.1"
+    sizing = { cpu = 256, memory = 512 }
+  }
+}
+
+resource "aws_ecs_task_definition" "scheduler" {
+  family                   = format("%s-%s", local.name, "scheduler")
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = try(local.scheduler.sizing.cpu, 256)
+  memory                   = try(local.scheduler.sizing.memory_mib, 512)
+
+  container_definitions = templatefile("${path.module}/templates/scheduler.json.tpl", {
+    image  = local.scheduler.image
+    cpu    = local.scheduler.sizing.cpu
+    memory = lookup(local.scheduler.sizing, "memory", 1024)
+    ports  = [8080, 8081]
+    table  = "orders-schedule"
+  })
+}
+
+# Its image comes from the pipeline: the template cannot be rendered and stays as written.
+resource "aws_ecs_task_definition" "reporter" {
+  family                   = "${local.name}-reporter"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+
+  container_definitions = templatefile("${path.module}/templates/scheduler.json.tpl", {
+    image  = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/orders-reporter:${var.image_tag}"
+    cpu    = 256
+    memory = 512
+    ports  = [9090]
+    table  = "orders-reports"
+  })
+}

@@ -56,3 +56,13 @@ variable "log_groups" {
   type    = set(string)
   default = ["app", "nginx"]
 }
+
+variable "domain" {
+  type    = string
+  default = "shop.example.com"
+}
+
+variable "cloudfront_certificate_arn" {
+  type        = string
+  description = "ACM certificate in us-east-1 for the distribution's aliases"
+}

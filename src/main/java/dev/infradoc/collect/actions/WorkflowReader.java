@@ -75,7 +75,7 @@ final class WorkflowReader {
     }
     if (!secrets.isEmpty()) attrs.put("secrets", String.join(", ", secrets));
     String name = doc.get("name").text().isEmpty() ? stem : doc.get("name").text();
-    out.add(new Component(id, name, ComponentKind.CI_CD, TECHNOLOGY, "", "", ev.sourceId(), 1, "", "", List.of(), attrs, evidence));
+    out.add(new Component(id, name, ComponentKind.CI_CD, TECHNOLOGY, "", "", ev.sourceId(), 1, "", "", List.of(), attrs, Evidence.sorted(evidence)));
 
     List<WorkflowRun> runs = new ArrayList<>();
     for (YamlNode w : Triggers.workflowRuns(on)) runs.add(new WorkflowRun(id, w.text(), w));
@@ -137,7 +137,7 @@ final class WorkflowReader {
     if (job.get("secrets").text().equals("inherit")) secrets.add("(all, inherited)");
     if (!secrets.isEmpty()) attrs.put("secrets", String.join(", ", secrets));
     String name = job.get("name").text().isEmpty() ? entry.key() : job.get("name").text();
-    out.add(new Component(id, name, ComponentKind.CI_CD, TECHNOLOGY, "", "", ev.sourceId(), 1, "", "", List.of(), attrs, evidence));
+    out.add(new Component(id, name, ComponentKind.CI_CD, TECHNOLOGY, "", "", ev.sourceId(), 1, "", "", List.of(), attrs, Evidence.sorted(evidence)));
     return secrets;
   }
 

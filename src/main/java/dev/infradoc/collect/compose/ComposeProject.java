@@ -161,7 +161,7 @@ final class ComposeProject {
           "the documented settings are only those written in this service"));
     }
     out.add(new Component(id, name, what.kind, what.technology, version, "", ev.sourceId(), instances, "", "",
-        listens, attrs, evidence));
+        listens, attrs, Evidence.sorted(evidence)));
   }
 
   private static String longForm(YamlNode p) {
@@ -379,7 +379,7 @@ final class ComposeProject {
       } else {
         continue;
       }
-      out.zones.add(new Zone("compose:" + project + "/network/" + n, n, "network", cidr, "", attrs, evidence));
+      out.zones.add(new Zone("compose:" + project + "/network/" + n, n, "network", cidr, "", attrs, Evidence.sorted(evidence)));
     }
   }
 

@@ -76,7 +76,7 @@ final class Dockerfile {
     ComponentKind kind = what.map(k -> ComponentKind.fromId(k.kind())).orElse(ComponentKind.UNCLASSIFIED);
     String tag = base.isEmpty() || base.contains("$") ? "" : ImageCatalog.parse(base).tag();
     return new Component(id, f.path, kind, what.map(ImageCatalog.ImageKind::technology).orElse(""),
-        tag == null ? "" : tag, "", f.sourceId(), 1, last.getOrDefault("USER", ""), "", List.of(), attributes, List.copyOf(evidence));
+        tag == null ? "" : tag, "", f.sourceId(), 1, last.getOrDefault("USER", ""), "", List.of(), attributes, Evidence.sorted(evidence));
   }
 
   /** Instruction ranges [first line, last line], 1-based, continuation lines (trailing \) joined; comments skipped. */

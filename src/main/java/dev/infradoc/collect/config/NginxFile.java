@@ -54,6 +54,6 @@ final class NginxFile {
       }
     }
     return new Component(id, "nginx " + f.path, ComponentKind.WEB_SERVER, "nginx", "", "", f.sourceId(), 1, "", "",
-        List.of(), attributes, List.copyOf(evidence));
+        List.of(), attributes, Evidence.sorted(evidence));
   }
 }

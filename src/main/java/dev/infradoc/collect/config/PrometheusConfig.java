@@ -78,7 +78,7 @@ final class PrometheusConfig {
       }
     }
     return new Component(id, "prometheus " + rel, ComponentKind.MONITORING, "Prometheus", "", "", sourceId, 1, "", "",
-        List.of(), attributes, List.copyOf(evidence));
+        List.of(), attributes, Evidence.sorted(evidence));
   }
 
   private static void readRules(Path root, String rel, String sourceId, dev.infradoc.redact.Redactor redactor,

@@ -91,7 +91,7 @@ final class SystemdUnit {
     }
     String runsAs = d.containsKey("User") ? d.get("User").value() : "";
     return new Component(id, unit, kind, technology, "", "", f.sourceId(), 1, runsAs, "systemd", List.of(), attributes,
-        List.copyOf(evidence));
+        Evidence.sorted(evidence));
   }
 
   /** Units this one requires, wants or is bound to, with the line that says so. */

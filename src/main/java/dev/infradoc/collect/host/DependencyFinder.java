@@ -219,7 +219,7 @@ final class DependencyFinder {
     Map<String, String> attributes = new TreeMap<>(a.attributes());
     b.attributes().forEach((k, v) -> attributes.merge(k, v, (x, y) -> x.equals(y) || x.contains(y) ? x : x + ", " + y));
     return new Component(a.id(), a.name(), a.kind(), a.technology(), a.version(), a.host(), a.source(),
-        a.instances(), a.runsAs(), a.managedBy(), a.listens(), attributes, all);
+        a.instances(), a.runsAs(), a.managedBy(), a.listens(), attributes, Evidence.sorted(all));
   }
 
   private Draft listener(String address, int port) {

@@ -35,6 +35,6 @@ final class Draft {
 
   Component toComponent(String hostId, String sourceId) {
     return new Component(id, name, kind, technology, version, hostId, sourceId, instances, runsAs,
-        managedBy, List.copyOf(listens), attributes, List.copyOf(evidence));
+        managedBy, List.copyOf(listens), attributes, Evidence.sorted(evidence));
   }
 }

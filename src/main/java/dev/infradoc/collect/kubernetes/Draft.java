@@ -29,6 +29,6 @@ final class Draft {
 
   Component build(String sourceId) {
     return new Component(id, name, kind, technology, version, "", sourceId, instances, "", "", listens,
-        attributes, evidence);
+        attributes, Evidence.sorted(evidence));
   }
 }

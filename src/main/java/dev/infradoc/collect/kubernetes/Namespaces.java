@@ -46,7 +46,7 @@ final class Namespaces {
     for (Map.Entry<String, Map<String, TreeSet<String>>> ns : lists.entrySet()) {
       Map<String, String> attrs = new TreeMap<>();
       ns.getValue().forEach((k, v) -> attrs.put(k, String.join(", ", v)));
-      c.out.zones.add(new Zone("k8s:" + ns.getKey(), ns.getKey(), "namespace", "", "", attrs, evidence.get(ns.getKey())));
+      c.out.zones.add(new Zone("k8s:" + ns.getKey(), ns.getKey(), "namespace", "", "", attrs, Evidence.sorted(evidence.get(ns.getKey()))));
     }
     for (Manifest m : c.ofKind("Secret")) secret(c, m);
     for (Manifest m : c.ofKind("NetworkPolicy")) networkPolicy(c, m);
@@ -96,7 +96,7 @@ final class Namespaces {
       }
       if (spec.get(direction).isSeq()) attrs.put(direction, rules.isEmpty() ? "deny all" : String.join("; ", rules));
     }
-    c.out.zones.add(new Zone(m.id(), m.name(), "network-policy", "", "k8s:" + m.namespace(), attrs, evidence));
+    c.out.zones.add(new Zone(m.id(), m.name(), "network-policy", "", "k8s:" + m.namespace(), attrs, Evidence.sorted(evidence)));
   }
 
   private static String rule(YamlNode rule, String peersKey) {

@@ -26,8 +26,12 @@ final class ContainerDefinitions {
 
   private ContainerDefinitions() {}
 
-  /** One field of one container: its value as shown and the line it is on. */
-  private record Field(String value, int line) {}
+  /** One field of one container: its value as shown, the line it is on, and the file when not this one. */
+  private record Field(String value, int line, TemplateSource otherFile) {
+    Field(String value, int line) {
+      this(value, line, null);
+    }
+  }
 
   static void read(ModuleInstance m, ResourceRecord r, HclFile file, Hcl.Block block, Scope scope) {
     Hcl.Attribute a = ModuleDecl.attribute(block, ATTRIBUTE);
@@ -52,16 +56,33 @@ final class ContainerDefinitions {
       if (written.startsWith("<<") && !written.contains("${") && written.indexOf('\n') > 0) {
         String body = written.substring(written.indexOf('\n') + 1, Math.max(written.indexOf('\n') + 1, written.lastIndexOf('\n')));
         containers.addAll(fromJson(m.run, body, file.line(a)));
-      } else {
+      } else if (value instanceof Hcl.QuotedTemplate || value instanceof Hcl.HeredocTemplate) {
         containers.addAll(fromJson(m.run, s.value(), file.line(a) - 1));
+      } else {
+        // Computed elsewhere (templatefile, file, a local): its lines are not this file's, so each
+        // field is cited at the template's line when it renders line for line, else at the attribute.
+        // A template with loops renders more lines than it has: with one container, each field is
+        // cited where its key is written in the template.
+        TemplateSource template = TemplateSource.of(value, scope);
+        boolean sameLines = template != null && template.text().lines().count() == s.value().lines().count();
+        List<Container> read = fromJson(m.run, s.value(), 0);
+        for (Container c : read) {
+          c.fields.replaceAll((k, f) -> {
+            if (sameLines) return new Field(f.value(), f.line(), template);
+            int at = template == null || read.size() != 1 ? 0 : template.lineOf("\"" + jsonKey(k) + "\"");
+            return at > 0 ? new Field(f.value(), at, template) : new Field(f.value(), file.line(a), null);
+          });
+          containers.add(c);
+        }
       }
     }
     List<String> summary = new ArrayList<>();
     for (Container c : containers) {
       if (c.name.isEmpty()) continue;
       String prefix = "container." + c.name + ".";
-      c.fields.forEach((k, f) -> r.attribute(prefix + k, f.value(),
-          Evidence.of(m.run.sourceId, file.path() + ":" + f.line(), m.run.redact(lineAt(file, a, f.line())))));
+      c.fields.forEach((k, f) -> r.attribute(prefix + k, f.value(), f.otherFile() != null
+          ? m.run.evidence(f.otherFile().path() + ":" + f.line(), f.otherFile().line(f.line()))
+          : Evidence.of(m.run.sourceId, file.path() + ":" + f.line(), m.run.redact(lineAt(file, a, f.line())))));
       summary.add(c.summary());
     }
     if (!summary.isEmpty()) {
@@ -123,6 +144,11 @@ final class ContainerDefinitions {
       case "environment", "secrets" -> c.put(key, names(v), line);
       default -> { }
     }
+  }
+
+  /** The JSON key a field was read from. */
+  private static String jsonKey(String field) {
+    return field.equals("ports") ? "portMappings" : field;
   }
 
   /** "8080/tcp, 9901/tcp": container port and protocol of each mapping (host port when it differs). */

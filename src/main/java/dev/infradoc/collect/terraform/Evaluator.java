@@ -48,15 +48,16 @@ final class Evaluator {
     Traversal t = Traversal.of(e);
     if (t != null) return traversal(t, scope);
     if (e instanceof Hcl.Literal l) return literal(l);
-    if (e instanceof Hcl.QuotedTemplate q) return template(q.getExpressions(), scope, e, false);
+    if (e instanceof Hcl.QuotedTemplate q) return template(q.getExpressions(), scope, e, false, true);
     if (e instanceof Hcl.HeredocTemplate h) {
-      return template(h.getExpressions(), scope, e, h.getArrow().equals("<<-"));
+      return template(h.getExpressions(), scope, e, h.getArrow().equals("<<-"), false);
     }
     if (e instanceof Hcl.TemplateInterpolation ti) return eval(ti.getExpression(), scope);
     if (e instanceof Hcl.Parentheses p) return eval(p.getExpression(), scope);
     if (e instanceof Hcl.Tuple tu) {
       List<TfValue> items = new ArrayList<>();
-      tu.getValues().forEach(v -> items.add(eval(v, scope)));
+      // "[]" holds one empty element in the parser's tree.
+      tu.getValues().stream().filter(v -> !(v instanceof Hcl.Empty)).forEach(v -> items.add(eval(v, scope)));
       return new ListV(items);
     }
     if (e instanceof Hcl.ObjectValue o) return object(o, scope);
@@ -73,14 +74,81 @@ final class Evaluator {
     }
     if (e instanceof Hcl.Binary b) return binary(b, scope);
     if (e instanceof Hcl.FunctionCall f) {
+      String name = f.getName().getName();
+      if (name.equals("try") || name.equals("can")) return attempt(f, scope);
       List<TfValue> args = new ArrayList<>();
       f.getVariables().forEach(a -> args.add(eval(a, scope)));
-      TfValue v = TfFunctions.call(f.getName().getName(), args);
+      TfValue v = FileFunctions.handles(name) ? FileFunctions.call(name, args, scope) : TfFunctions.call(name, args);
       return v != null ? v : new Unknown(text(e));
+    }
+    if (e instanceof Hcl.AttributeAccess a) {
+      // A step on something that is not a name: merge(...).key, jsondecode(...)["k"].
+      return after(eval(a.getAttribute(), scope), new Traversal.Attr(a.getPadding().getName().getElement().getName()), scope, e);
+    }
+    if (e instanceof Hcl.Index i) {
+      return after(eval(i.getIndexed(), scope), new Traversal.Index(i.getPosition().getPosition()), scope, e);
     }
     if (e instanceof Hcl.ForTuple ft) return forTuple(ft, scope);
     if (e instanceof Hcl.ForObject fo) return forObject(fo, scope);
     return new Unknown(text(e));
+  }
+
+  /**
+   * try(): the first argument that is known, skipping those that certainly fail (a known object
+   * without the attribute); can(): whether its argument works. An argument that is not known
+   * might work or fail at apply, so the call stays as written.
+   */
+  private static TfValue attempt(Hcl.FunctionCall f, Scope scope) {
+    boolean can = f.getName().getName().equals("can");
+    List<Expression> args = f.getVariables();
+    if (can && args.size() != 1 || args.isEmpty()) return new Unknown(text(f));
+    for (Expression a : args) {
+      if (fails(a, scope)) continue;
+      TfValue v = eval(a, scope);
+      if (!v.known()) return new Unknown(text(f));
+      return can ? new Bool(true) : v;
+    }
+    return can ? new Bool(false) : new Unknown(text(f));
+  }
+
+  /** True when the expression is a reference into a known value that does not have what it asks for. */
+  static boolean fails(Expression e, Scope scope) {
+    Traversal t = Traversal.of(e);
+    if (t == null) return false;
+    TfValue v;
+    int from;
+    TfValue bound = scope.binding(t.root());
+    if (bound != null) {
+      v = bound;
+      from = 0;
+    } else {
+      String name = t.attr(0);
+      v = name == null ? null : scope.member(t.root(), name);
+      from = 1;
+    }
+    if (v == null) return false;
+    for (Traversal.Step step : t.steps().subList(from, t.steps().size())) {
+      if (v instanceof Unknown) return false;
+      if (step instanceof Traversal.Attr a) {
+        if (!(v instanceof MapV m)) return !(v instanceof ListV);
+        v = m.entries().get(a.name());
+      } else if (step instanceof Traversal.Index ix) {
+        TfValue key = eval(ix.key(), scope);
+        if (!key.known()) return false;
+        if (v instanceof ListV l && key instanceof Num n) {
+          int k = n.value().intValue();
+          v = k >= 0 && k < l.items().size() ? l.items().get(k) : null;
+        } else if (v instanceof MapV m && (key instanceof Str || key instanceof Num)) {
+          v = m.entries().get(key.display());
+        } else {
+          return v instanceof Null || v instanceof Str || v instanceof Num || v instanceof Bool;
+        }
+      } else {
+        return false;
+      }
+      if (v == null) return true;
+    }
+    return false;
   }
 
   private static TfValue literal(Hcl.Literal l) {
@@ -91,13 +159,20 @@ final class Evaluator {
     return new Str(v.toString());
   }
 
-  private static TfValue template(List<Expression> parts, Scope scope, Expression whole, boolean dedent) {
-    // Template directives (%{if}, %{for}) are not in the parser's grammar: never evaluate around them.
-    if (text(whole).contains("%{")) return new Unknown(text(whole));
+  /** Quoted strings interpret backslash escapes; heredocs take their text as it is. */
+  private static TfValue template(List<Expression> parts, Scope scope, Expression whole, boolean dedent, boolean escapes) {
+    // Template directives (%{if}, %{for}) are not in the parser's grammar: the template is rendered
+    // from its text as written instead, and stays as written when anything in it is not known.
+    if (text(whole).contains("%{")) {
+      String body = templateBody(whole);
+      String out = body == null ? null : Templates.renderInline(body, scope, whole instanceof Hcl.QuotedTemplate);
+      return out == null ? new Unknown(text(whole)) : new Str(dedent ? dedent(out) : out);
+    }
     StringBuilder sb = new StringBuilder();
     for (Expression part : parts) {
       if (part instanceof Hcl.Literal l) {
-        sb.append(l.getValue() == null ? l.getValueSource() : l.getValue().toString());
+        String text = l.getValue() == null ? l.getValueSource() : l.getValue().toString();
+        sb.append(escapes ? unescape(text) : text);
         continue;
       }
       TfValue v = eval(part, scope);
@@ -106,6 +181,50 @@ final class Evaluator {
     }
     String s = sb.toString();
     return new Str(dedent ? dedent(s) : s);
+  }
+
+  /** The text inside a quoted string's quotes, or a heredoc's lines (with their final newline); null if neither. */
+  private static String templateBody(Expression whole) {
+    String written = whole.printTrimmed(ROOT);
+    if (whole instanceof Hcl.QuotedTemplate) {
+      return written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")
+          ? written.substring(1, written.length() - 1) : null;
+    }
+    int first = written.indexOf('\n');
+    int last = written.lastIndexOf('\n');
+    return first < 0 || last < first ? null : written.substring(first + 1, last + 1);
+  }
+
+  /** HCL's escapes in a quoted string: \n \r \t \" \\ \\uNNNN \\UNNNNNNNN; anything else is kept. */
+  static String unescape(String s) {
+    if (s.indexOf('\\') < 0) return s;
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 >= s.length()) {
+        sb.append(c);
+        continue;
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case '"' -> sb.append('"');
+        case '\\' -> sb.append('\\');
+        case 'u', 'U' -> {
+          int len = n == 'u' ? 4 : 8;
+          try {
+            sb.appendCodePoint(Integer.parseInt(s.substring(i + 1, i + 1 + len), 16));
+            i += len;
+          } catch (RuntimeException e) {
+            sb.append('\\').append(n);
+          }
+        }
+        default -> sb.append('\\').append(n);
+      }
+    }
+    return sb.toString();
   }
 
   /** {@code <<-} heredocs drop the smallest indentation of their lines. */
@@ -130,6 +249,7 @@ final class Evaluator {
   private static TfValue object(Hcl.ObjectValue o, Scope scope) {
     Map<String, TfValue> entries = new LinkedHashMap<>();
     for (Expression a : o.getAttributes()) {
+      if (a instanceof Hcl.Empty) continue;
       if (!(a instanceof Hcl.Attribute attr)) return new Unknown(text(o));
       String key = objectKey(attr.getName(), scope);
       if (key == null) return new Unknown(text(o));
@@ -163,6 +283,12 @@ final class Evaluator {
     // A value that is not fully known came from elsewhere (a caller, a module's output); what a
     // reader can follow is the reference as written here.
     return v != null && v.known() ? v : new Unknown(text(t.expression()));
+  }
+
+  private static TfValue after(TfValue base, Traversal.Step step, Scope scope, Expression whole) {
+    if (!base.known()) return new Unknown(text(whole));
+    TfValue v = steps(base, List.of(step), scope);
+    return v != null && v.known() ? v : new Unknown(text(whole));
   }
 
   private static TfValue steps(TfValue v, List<Traversal.Step> steps, Scope scope) {

@@ -55,7 +55,7 @@ final class FragmentWriter {
       if (!zones.isEmpty()) attributes.put("zones", String.join(", ", zones));
       String technology = r.info.technology().isEmpty() ? r.type : r.info.technology();
       fragment.add(new Component(r.id, name(r), r.info.kind(), technology, r.version, "", fragmentSource(r),
-          r.instances, "", "terraform", List.of(), attributes, List.copyOf(evidence)));
+          r.instances, "", "terraform", List.of(), attributes, EvidenceOrder.of(evidence, r.declaredAt)));
     }
     fragment.dependencies.addAll(deps.values());
   }
@@ -98,7 +98,7 @@ final class FragmentWriter {
       attributes.put("tier.basis", tier.basis());
     }
     attributes.put("technology", r.info.technology());
-    return new Zone(r.id, name(r), r.info.zone(), cidr, parent, attributes, List.copyOf(evidence));
+    return new Zone(r.id, name(r), r.info.zone(), cidr, parent, attributes, EvidenceOrder.of(evidence, r.declaredAt));
   }
 
   /** Ingress: from each peer group to the rule's groups; egress: the other way. CIDR peers stay attributes. */

@@ -20,6 +20,10 @@ final class HclFile {
   private final Map<UUID, Integer> offsets = new HashMap<>();
   private final int[] lineStarts;
   private final String text;
+  /** For a file written from another syntax (.tf.json): the source line of each written line, and the source. */
+  private final int[] sourceLines;
+  private final int[] sourceStarts;
+  private final String source;
 
   HclFile(String path, Hcl.ConfigFile tree) {
     this.path = path;
@@ -37,6 +41,32 @@ final class HclFile {
       }
     }.visit(tree, out);
     this.text = out.getOut();
+    this.lineStarts = starts(text);
+    this.sourceLines = null;
+    this.sourceStarts = lineStarts;
+    this.source = text;
+  }
+
+  private HclFile(HclFile written, int[] sourceLines, String source) {
+    this.path = written.path;
+    this.tree = written.tree;
+    this.offsets.putAll(written.offsets);
+    this.lineStarts = written.lineStarts;
+    this.text = written.text;
+    this.sourceLines = sourceLines;
+    this.source = source;
+    this.sourceStarts = starts(source);
+  }
+
+  /**
+   * This file as the translation of {@code source} (a .tf.json file): {@code sourceLines[i]} is the
+   * source line written line i+1 stands for; lines and excerpts then point into the source.
+   */
+  HclFile withSource(int[] sourceLines, String source) {
+    return new HclFile(this, sourceLines, source);
+  }
+
+  private static int[] starts(String text) {
     int[] starts = new int[16];
     int n = 0;
     starts[n++] = 0;
@@ -46,7 +76,7 @@ final class HclFile {
         starts[n++] = i + 1;
       }
     }
-    this.lineStarts = Arrays.copyOf(starts, n);
+    return Arrays.copyOf(starts, n);
   }
 
   /** The file's path relative to the scanned target, with forward slashes. */
@@ -63,7 +93,8 @@ final class HclFile {
     Integer offset = offsets.get(node.getId());
     if (offset == null) return 1;
     int i = Arrays.binarySearch(lineStarts, offset);
-    return i >= 0 ? i + 1 : -i - 1;
+    int line = i >= 0 ? i + 1 : -i - 1;
+    return sourceLines == null ? line : sourceLines[Math.min(line, sourceLines.length) - 1];
   }
 
   /** {@code path:line} of a node. */
@@ -72,7 +103,7 @@ final class HclFile {
   }
 
   int lineCount() {
-    return text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
+    return source.endsWith("\n") ? sourceStarts.length - 1 : sourceStarts.length;
   }
 
   /** The node as written, without its leading whitespace. */
@@ -82,17 +113,15 @@ final class HclFile {
 
   /** A 1-based line of the file, trimmed; null when there is no such line. */
   String textOfLine(int line) {
-    if (line < 1 || line > lineStarts.length) return null;
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-    return text.substring(start, Math.max(start, end)).strip();
+    if (line < 1 || line > sourceStarts.length) return null;
+    int start = sourceStarts[line - 1];
+    int end = line < sourceStarts.length ? sourceStarts[line] - 1 : source.length();
+    return source.substring(start, Math.max(start, end)).strip();
   }
 
   /** The source line where the node starts, trimmed. */
   String lineText(Hcl node) {
-    int line = line(node);
-    int start = lineStarts[line - 1];
-    int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
-    return text.substring(start, Math.max(start, end)).strip();
+    String t = textOfLine(line(node));
+    return t == null ? "" : t;
   }
 }

@@ -30,6 +30,7 @@ final class HclParsing {
     } catch (IOException | RuntimeException e) {
       return new Result(null, "1:1: cannot be read: " + e.getMessage(), List.of());
     }
+    if (TfJson.isTfJson(file.getFileName().toString())) return TfJson.parse(text, relPath, ResourceTypes.jsonMapAttributes());
     return parse(text, relPath);
   }
 

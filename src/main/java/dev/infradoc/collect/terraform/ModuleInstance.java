@@ -96,6 +96,11 @@ final class ModuleInstance implements Scope {
   // ---- Scope
 
   @Override
+  public TfFiles files() {
+    return run.files;
+  }
+
+  @Override
   public TfValue binding(String name) {
     return null;
   }
@@ -112,6 +117,13 @@ final class ModuleInstance implements Scope {
       case "module" -> {
         ModuleCall call = call(name);
         return call == null ? null : call.outputs();
+      }
+      case "path" -> {
+        // As Terraform gives them when run in the root module's directory.
+        if (name.equals("root")) return new Str(".");
+        if (!name.equals("module")) return null;
+        String rel = run.rootDir.relativize(dir.toAbsolutePath().normalize()).toString().replace('\\', '/');
+        return new Str(rel.isEmpty() ? "." : rel);
       }
       default -> {
         return null;
@@ -150,6 +162,10 @@ final class ModuleInstance implements Scope {
         if (root.equals("each") && name.equals("key")) return key.eachKey();
         if (root.equals("each") && name.equals("value")) return key.eachValue();
         return module.member(root, name);
+      }
+
+      public TfFiles files() {
+        return module.files();
       }
     };
   }

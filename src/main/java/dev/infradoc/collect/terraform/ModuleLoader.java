@@ -51,6 +51,11 @@ final class ModuleLoader {
     return decl;
   }
 
+  /** What was scanned: a directory, or a single file. */
+  Path target() {
+    return target;
+  }
+
   /** A module made of one file (a target that is a single .tf file). */
   ModuleDecl loadFile(Path file) {
     HclFile parsed = parse(file);
@@ -65,7 +70,7 @@ final class ModuleLoader {
 
   private HclFile record(String rel, HclParsing.Result r) {
     if (r.file() == null) {
-      problems.add(new Problem(sourceId, rel + ":" + r.error(), "the file does not parse as HCL",
+      problems.add(new Problem(sourceId, rel + ":" + r.error(), rel.endsWith(".json") ? "the file does not parse as Terraform JSON" : "the file does not parse as HCL",
           "fix the syntax; the other files were read"));
       steps.add(new Collection.Step(rel, "parse HCL", 1, 0));
       return null;
@@ -84,10 +89,16 @@ final class ModuleLoader {
 
   static List<Path> tfFiles(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".tf") && Files.isRegularFile(p)).sorted().toList();
+      return s.filter(p -> isModuleFile(p) && Files.isRegularFile(p)).sorted().toList();
     } catch (IOException e) {
       return List.of();
     }
+  }
+
+  /** A file of a module's code: .tf, or .tf.json (Terraform's JSON syntax). */
+  static boolean isModuleFile(Path p) {
+    String name = p.getFileName().toString();
+    return name.endsWith(".tf") || TfJson.isTfJson(name);
   }
 
   /** A path relative to the target directory, with forward slashes. */

@@ -25,7 +25,8 @@ final class ResourceReader {
   static void read(ModuleInstance m, ResourceRecord r, Decl<Hcl.Block> d, Scope scope) {
     TfRun run = m.run;
     HclFile file = d.file();
-    r.evidence.add(run.evidence(file.locator(d.node()), file.lineText(d.node())));
+    r.declaredAt = file.locator(d.node());
+    r.evidence.add(run.evidence(r.declaredAt, file.lineText(d.node())));
     for (String path : r.info.attributes()) {
       extract(m, r, file, d.node(), scope, path.split("\\."), 0, "");
     }
@@ -46,7 +47,8 @@ final class ResourceReader {
     Hcl.Block block = call.decl.node();
     ResourceRecord r = new ResourceRecord(call.componentId(suffix), m.address + "module." + call.name + suffix,
         "module", run.types.module(call.source));
-    r.evidence.add(run.evidence(file.locator(block), file.lineText(block)));
+    r.declaredAt = file.locator(block);
+    r.evidence.add(run.evidence(r.declaredAt, file.lineText(block)));
     ModuleInstance.Key key = call.expansion.keys().stream().filter(k -> k.suffix().equals(suffix)).findFirst()
         .orElse(new ModuleInstance.Key("", null, null, null));
     Scope scope = m.instanceScope(key);
@@ -68,7 +70,11 @@ final class ResourceReader {
     String seg = segs[i];
     if (i == segs.length - 1) {
       Hcl.Attribute a = ModuleDecl.attribute(block, seg);
-      if (a != null) put(m, r, file, a, scope, prefix + seg, seg, Evaluator.eval(a.getValue(), scope));
+      if (a != null) {
+        put(m, r, file, a, scope, prefix + seg, seg, Evaluator.eval(a.getValue(), scope));
+      } else {
+        kinds(m, r, file, block, scope, prefix + seg, seg);
+      }
       return;
     }
     List<Blocks.Occurrence> occ = Blocks.nested(block, seg, scope);
@@ -88,6 +94,25 @@ final class ResourceReader {
       if (v == null) return;
     }
     put(m, r, file, a, scope, prefix + String.join(".", Arrays.asList(segs).subList(i, segs.length)), segs[segs.length - 1], v);
+  }
+
+  /**
+   * A path that names a block rather than an attribute: the kinds of block it holds, as written
+   * ({@code default_action { allow {} }} gives "allow", a WAF rule's statement its statement type).
+   */
+  private static void kinds(ModuleInstance m, ResourceRecord r, HclFile file, Hcl.Block block, Scope scope,
+      String key, String seg) {
+    List<Blocks.Occurrence> occ = Blocks.nested(block, seg, scope);
+    if (occ.isEmpty()) return;
+    List<String> kinds = new java.util.ArrayList<>();
+    for (Blocks.Occurrence o : occ) {
+      for (String t : Blocks.types(o.body())) {
+        if (!kinds.contains(t)) kinds.add(t);
+      }
+    }
+    if (kinds.isEmpty()) return;
+    Hcl.Block at = occ.get(0).cited();
+    r.attribute(key, String.join(", ", kinds), m.run.evidence(file.locator(at), file.lineText(at)));
   }
 
   private static void put(ModuleInstance m, ResourceRecord r, HclFile file, Hcl.Attribute a, Scope scope,

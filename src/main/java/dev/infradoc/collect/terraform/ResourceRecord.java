@@ -15,6 +15,8 @@ final class ResourceRecord {
   final String type;
   final ResourceTypes.TypeInfo info;
   int instances = 1;
+  /** {@code path:line} of the block this record was read from; "" when read from state. */
+  String declaredAt = "";
   String version = "";
   final Map<String, String> attributes = new TreeMap<>();
   final TreeSet<Evidence> evidence = new TreeSet<>();
@@ -56,6 +58,7 @@ final class ResourceRecord {
     other.refsByPath.forEach((p, ids) -> refsByPath.computeIfAbsent(p, k -> new TreeSet<>()).addAll(ids));
     rules.addAll(other.rules);
     if (version.isEmpty()) version = other.version;
+    if (declaredAt.isEmpty()) declaredAt = other.declaredAt;
     instances = Math.max(instances, other.instances);
     return this;
   }

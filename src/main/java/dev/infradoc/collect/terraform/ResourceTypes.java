@@ -40,6 +40,30 @@ final class ResourceTypes {
     this.publicAttributes = publicAttributes;
   }
 
+  /**
+   * Attribute names whose value is a map (tags, labels...): in .tf.json an object under such a name
+   * is that attribute, any other object in a resource body is a nested block.
+   */
+  static Set<String> jsonMapAttributes() {
+    return JsonMaps.NAMES;
+  }
+
+  /** Read once, on first use: only .tf.json files need it. */
+  private static final class JsonMaps {
+    static final Set<String> NAMES = read();
+
+    private static Set<String> read() {
+      try (InputStream in = ResourceTypes.class.getResourceAsStream("/knowledge/terraform.yaml")) {
+        if (in == null) throw new IllegalStateException("knowledge file missing from the jar: terraform.yaml");
+        Set<String> out = new java.util.HashSet<>();
+        new ObjectMapper(new YAMLFactory()).readTree(in).path("jsonMapAttributes").forEach(a -> out.add(a.asText()));
+        return Set.copyOf(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("knowledge file terraform.yaml is not valid YAML", e);
+      }
+    }
+  }
+
   /** Attribute names that look like secrets but hold settings (http_tokens = "required"). */
   boolean isPublicAttribute(String name) {
     return publicAttributes.contains(name);

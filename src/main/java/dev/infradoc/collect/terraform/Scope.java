@@ -14,6 +14,11 @@ interface Scope {
    */
   TfValue member(String root, String name);
 
+  /** The files file() and templatefile() may read; null where there are none (state, tests). */
+  default TfFiles files() {
+    return null;
+  }
+
   Scope EMPTY = new Scope() {
     public TfValue binding(String name) {
       return null;
@@ -35,6 +40,10 @@ interface Scope {
 
       public TfValue member(String root, String name) {
         return names.containsKey(root) ? null : parent.member(root, name);
+      }
+
+      public TfFiles files() {
+        return parent.files();
       }
     };
   }

@@ -65,7 +65,7 @@ public final class TerraformCollector implements Collector {
     long mark = System.nanoTime();
     Map<Path, ModuleDecl> dirs = new TreeMap<>();
     for (Path f : files) {
-      if (!f.toString().endsWith(".tf")) continue;
+      if (!ModuleLoader.isModuleFile(f)) continue;
       Path dir = f.toAbsolutePath().normalize().getParent();
       if (!dirs.containsKey(dir)) dirs.put(dir, Files.isDirectory(path) ? loader.load(dir) : loader.loadFile(f));
     }
@@ -85,7 +85,7 @@ public final class TerraformCollector implements Collector {
       records.addAll(run.records);
     }
     for (Path f : files) {
-      if (f.toString().endsWith(".tf")) continue;
+      if (ModuleLoader.isModuleFile(f)) continue;
       TfRun run = run(sourceId, loader, f.toAbsolutePath().normalize().getParent(), context, problems);
       String rel = loader.relative(f);
       try {
@@ -122,7 +122,8 @@ public final class TerraformCollector implements Collector {
     String rel = loader.relative(rootDir);
     String prefix = rel.isEmpty() || !Files.isDirectory(rootDir) ? "tf:" : "tf:" + rel + "/";
     if (loader.relative(rootDir).startsWith("..")) prefix = "tf:";
-    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems);
+    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems, rootDir,
+        Files.isDirectory(loader.target()) ? loader.target() : loader.target().toAbsolutePath().getParent());
   }
 
   private static String firstLine(String s) {
@@ -167,7 +168,7 @@ public final class TerraformCollector implements Collector {
 
   private static boolean isTerraform(Path f) {
     String name = f.getFileName().toString();
-    if (name.endsWith(".tf") || name.endsWith(".tfstate")) return true;
+    if (ModuleLoader.isModuleFile(f) || name.endsWith(".tfstate")) return true;
     return name.endsWith(".json") && !name.endsWith(".tfvars.json") && looksLikePlanJson(f);
   }
 

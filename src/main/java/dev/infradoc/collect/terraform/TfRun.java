@@ -19,18 +19,23 @@ final class TfRun {
   final ModuleLoader loader;
   final TreeSet<Problem> problems;
   final List<ResourceRecord> records = new ArrayList<>();
+  /** The root module's directory (absolute), where file() paths start; files() reads within the target. */
+  final java.nio.file.Path rootDir;
+  final TfFiles files;
   // Redaction is a pure function of the text and the costliest step of reading a large tree; lines
   // repeat (every count/for_each instance shows its block's lines again), so each is redacted once.
   private final Map<String, String> redacted = new HashMap<>();
 
   TfRun(String sourceId, String idPrefix, ResourceTypes types, Redactor redactor, ModuleLoader loader,
-      TreeSet<Problem> problems) {
+      TreeSet<Problem> problems, java.nio.file.Path rootDir, java.nio.file.Path targetDir) {
     this.sourceId = sourceId;
     this.idPrefix = idPrefix;
     this.types = types;
     this.redactor = redactor;
     this.loader = loader;
     this.problems = problems;
+    this.rootDir = rootDir.toAbsolutePath().normalize();
+    this.files = new TfFiles(this.rootDir, targetDir);
   }
 
   /** {@link Redactor#text}, remembered per text. */

@@ -58,11 +58,17 @@ final class TierPattern {
     for (Hop h : path) {
       Component c = view.component(h.to());
       String role = c.kind().role();
-      if (edge == null && role.equals("edge")) edge = c;
+      // A CDN or DNS record in front sits in no subnet: the edge tier is the first edge component
+      // that does (the load balancer), when the path has one before the compute.
+      if (role.equals("edge") && app == null && (edge == null || !placed(edge) && placed(c))) edge = c;
       else if (edge != null && app == null && (role.equals("application") || c.kind().id().equals("container-platform"))) app = c;
       else if (app != null && role.equals("data")) return new Component[] {edge, app, c};
     }
     return null;
+  }
+
+  private boolean placed(Component c) {
+    return !placement.of(c).isEmpty();
   }
 
   private String claim(List<Hop> path) {

@@ -165,4 +165,62 @@ class TerraformCollectorTest {
     write("x/main.tf", "");
     assertThat(new TerraformCollector().supports(Target.parse(dir.toString()))).isTrue();
   }
+
+  @Test
+  void collect_putsAModuleResourcesOwnDeclarationFirst_thenItsLines_thenTheModuleCall() throws Exception {
+    write("main.tf", """
+        variable "size" { default = "t3.small" }
+        module "app" {
+          source = "./modules/app"
+          size   = var.size
+        }
+        """);
+    write("modules/app/variables.tf", """
+        variable "size" {}
+        """);
+    write("modules/app/main.tf", """
+        # padding so the declaration is below line 10 and text order would put it after main.tf:4
+
+
+
+
+        resource "aws_instance" "web" {
+          ami           = "ami-1"
+          instance_type = var.size
+        }
+        """);
+    Component web = component(collect(), "tf:module.app.aws_instance.web");
+    assertThat(web.evidence()).extracting(e -> e.locator()).containsExactly(
+        "modules/app/main.tf:6", "modules/app/main.tf:7", "modules/app/main.tf:8", "main.tf:1", "main.tf:4");
+  }
+
+  @Test
+  void collect_readsABlockNamedInThePathAsTheKindsOfBlockItHolds() throws Exception {
+    write("waf.tf", """
+        resource "aws_wafv2_web_acl" "edge" {
+          scope = "CLOUDFRONT"
+          default_action {
+            block {}
+          }
+          rule {
+            name     = "limit"
+            priority = 1
+            action {
+              count {}
+            }
+            statement {
+              rate_based_statement {
+                limit = 100
+              }
+            }
+          }
+        }
+        """);
+    Component acl = component(collect(), "tf:aws_wafv2_web_acl.edge");
+    assertThat(acl.attribute("default_action")).isEqualTo("block");
+    assertThat(acl.attribute("rule.action")).isEqualTo("count");
+    assertThat(acl.attribute("rule.statement")).isEqualTo("rate_based_statement");
+    assertThat(acl.attribute("rule.statement.rate_based_statement.limit")).isEqualTo("100");
+    assertThat(acl.evidence()).extracting(e -> e.locator()).contains("waf.tf:3", "waf.tf:9");
+  }
 }

@@ -71,6 +71,28 @@ class TerraformParsersPropertyTest {
     checkJson(text);
   }
 
+  @Property
+  void tfJson_neverThrows_andGivesAPosition_onTruncatedOrMutatedFixtures(@ForAll("brokenTfJson") String text) {
+    checkTfJson(text);
+  }
+
+  @Property
+  void tfJson_neverThrows_andGivesAPosition_onArbitraryText(@ForAll("tfJsonish") String text) {
+    checkTfJson(text);
+  }
+
+  private static void checkTfJson(String text) {
+    HclParsing.Result r = TfJson.parse(text, "main.tf.json", ResourceTypes.jsonMapAttributes());
+    assertNotNull(r);
+    int lines = (int) text.chars().filter(c -> c == '\n').count() + 1;
+    if (r.file() == null) {
+      assertPosition(r.error(), lines);
+    } else {
+      r.recovered().forEach(e -> assertPosition(e, lines));
+      assertTrue(r.file().lineCount() <= lines);
+    }
+  }
+
   private static void checkHcl(String text) {
     HclParsing.Result r = HclParsing.parse(text, "main.tf");
     assertNotNull(r);
@@ -124,6 +146,20 @@ class TerraformParsersPropertyTest {
   }
 
   @Provide
+  Arbitrary<String> tfJsonish() {
+    Arbitrary<String> tokens = Arbitraries.of("{", "}", "[", "]", ":", ",", "\"resource\"", "\"aws_vpc\"", "\"main\"",
+        "\"variable\"", "\"locals\"", "\"module\"", "\"dynamic\"", "\"content\"", "\"lifecycle\"", "\"tags\"",
+        "\"${var.x}\"", "\"${\"", "\"}\"", "\"$${x}\"", "\"%{ if x }\"", "\"a\\\"b\"", "\"//\"", "1", "null", "true", "\n", " ");
+    Arbitrary<String> structured = tokens.list().ofMaxSize(60).map(l -> String.join("", l));
+    return Arbitraries.oneOf(structured, Arbitraries.strings().ofMaxLength(120));
+  }
+
+  @Provide
+  Arbitrary<String> brokenTfJson() {
+    return broken(List.of("json-syntax/input/main.tf.json", "json-syntax/input/modules/web/main.tf.json"));
+  }
+
+  @Provide
   Arbitrary<String> brokenTf() {
     return broken(List.of("aws-three-tier/input/main.tf", "aws-three-tier/input/alb.tf", "aws-three-tier/input/compute.tf",
         "broken/input/templates.tf", "gcp/input/main.tf"));
@@ -149,5 +185,8 @@ class TerraformParsersPropertyTest {
       assertNotNull(HclParsing.parse(read(f), f).file(), f);
     }
     assertEquals(null, HclParsing.parse("resource \"a\" \"b\" {\n", "x.tf").file());
+    for (String f : List.of("json-syntax/input/main.tf.json", "json-syntax/input/modules/web/main.tf.json")) {
+      assertNotNull(TfJson.parse(read(f), f, ResourceTypes.jsonMapAttributes()).file(), f);
+    }
   }
 }

@@ -40,8 +40,23 @@ class TrafficTest {
   }
 
   @Test
-  void entries_areTheInternetFacingLoadBalancer_only() {
-    assertThat(new Traffic(model).entries()).extracting(Hop::to).containsExactly("tf:aws_lb.web");
+  void entries_areTheInternetFacingLoadBalancer_theDistribution_andTheDnsRecords() {
+    // Not the listeners, target groups, web ACLs or the zone: requests reach those through the entries.
+    assertThat(new Traffic(model).entries()).extracting(Hop::to).containsExactlyInAnyOrder("tf:aws_lb.web",
+        "tf:aws_cloudfront_distribution.web", "tf:aws_route53_record.api", "tf:aws_route53_record.www");
+  }
+
+  @Test
+  void dnsResolvesToTheDistribution_whichFetchesFromTheLoadBalancer_throughItsWebAcl() {
+    Traffic t = new Traffic(model);
+    assertThat(t.from("tf:aws_route53_record.www")).extracting(Hop::to).containsExactly("tf:aws_cloudfront_distribution.web");
+    assertThat(t.from("tf:aws_route53_record.api")).extracting(Hop::to).containsExactly("tf:aws_lb.web");
+    assertThat(t.from("tf:aws_cloudfront_distribution.web")).extracting(Hop::to)
+        .containsExactlyInAnyOrder("tf:aws_lb.web", "tf:aws_s3_bucket.assets", "tf:aws_wafv2_web_acl.edge");
+    assertThat(t.from("tf:aws_lb.web")).extracting(Hop::to).contains("tf:aws_wafv2_web_acl_association.alb");
+    assertThat(t.from("tf:aws_wafv2_web_acl_association.alb")).extracting(Hop::to).containsExactly("tf:aws_wafv2_web_acl.alb");
+    Hop origin = t.from("tf:aws_cloudfront_distribution.web").stream().filter(h -> h.to().equals("tf:aws_lb.web")).findFirst().orElseThrow();
+    assertThat(origin.evidence()).extracting(e -> e.locator()).containsExactly("edge.tf:44");
   }
 
   @Test
