@@ -22,6 +22,7 @@ final class FragmentWriter {
   static void write(List<ResourceRecord> records, Fragment fragment) {
     Map<String, ResourceRecord> byId = new TreeMap<>();
     records.forEach(r -> byId.merge(r.id, r, ResourceRecord::merge));
+    IamSummary.apply(byId);
     Map<String, NetworkTiers.Tier> tiers = NetworkTiers.of(List.copyOf(byId.values()));
     Map<String, Dependency> deps = new TreeMap<>();
     for (ResourceRecord r : byId.values()) {

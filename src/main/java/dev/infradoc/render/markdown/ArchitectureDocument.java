@@ -52,6 +52,7 @@ public final class ArchitectureDocument {
   private static void designSections(StringBuilder md, View view) {
     new NetworkSection(view).render(md);
     new FlowSection(view).render(md);
+    new IdentitySection(view).render(md);
     new OperationsSection(view).render(md);
   }
 
