@@ -20,12 +20,14 @@ final class StackSection {
     md.append("## Technology stack\n\n");
     Map<String, TreeSet<String>> technologies = new TreeMap<>();
     Map<String, String> versions = new TreeMap<>();
+    java.util.Set<String> onHosts = new java.util.TreeSet<>(); // seen running, so a missing version was not observed
     Map<String, TreeSet<String>> languages = new TreeMap<>();
     Map<String, TreeSet<String>> libraries = new TreeMap<>();
     for (Component c : view.model().components()) {
       if (!c.technology().isEmpty() && !c.kind().id().equals("external")) {
         technologies.computeIfAbsent(c.technology() + " (" + c.kind().id() + ")", k -> new TreeSet<>()).add(c.name());
         if (!c.version().isEmpty()) versions.put(c.technology() + " (" + c.kind().id() + ")", c.version());
+        if (!c.host().isEmpty()) onHosts.add(c.technology() + " (" + c.kind().id() + ")");
       }
       if (!c.attribute("language").isEmpty() && c.kind().role().equals("application")) {
         languages.computeIfAbsent(c.attribute("language"), k -> new TreeSet<>()).add(c.name());
@@ -41,7 +43,7 @@ final class StackSection {
       return;
     }
     md.append(Markdown.header("Technology", "Version", "Used by"));
-    technologies.forEach((t, users) -> md.append(Markdown.row(text(t), text(versions.getOrDefault(t, "not observed")),
+    technologies.forEach((t, users) -> md.append(Markdown.row(text(t), text(versions.getOrDefault(t, onHosts.contains(t) ? "not observed" : "not stated")),
         text(String.join(", ", users)))));
     md.append("\n**Application languages:** ").append(languages.isEmpty() ? "none identified"
         : text(languages.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
