@@ -64,8 +64,11 @@ final class InventorySection {
   private static final int MAX_SETTINGS = 6;
 
   static String settings(Component c) {
+    // A Terraform resource's name is its address, which already says its type: no need to repeat them.
+    boolean named = c.name().equals(c.attribute("terraform.address"));
     List<String> parts = c.attributes().entrySet().stream()
         .filter(e -> !e.getKey().equals("commandLine") && !e.getValue().isEmpty())
+        .filter(e -> !named || !e.getKey().startsWith("terraform."))
         .map(e -> e.getKey() + ": " + e.getValue()).toList();
     if (parts.isEmpty()) return "none";
     String shown = String.join("; ", parts.subList(0, Math.min(MAX_SETTINGS, parts.size())));
