@@ -45,7 +45,7 @@ public final class Joins {
   public record Runs(String component, String image, Evidence evidence) {}
 
   /**
-   * How a deploy tool reaches a component: {@code terraform-root} (the root module's folder, "" for
+   * How a deploy tool reaches a component: {@code terraform-root} (the root module's folder, "." for
    * the target's root), {@code kubernetes-file} (the manifest file), {@code compose-file} (a file
    * of the compose project), {@code ecs-service} and {@code ecs-task-family} (the name AWS knows it by).
    */
@@ -73,8 +73,13 @@ public final class Joins {
     public static final String KUBERNETES_FOLDER = "kubernetes-folder";
     public static final String KUBERNETES_TREE = "kubernetes-tree";
     public static final String COMPOSE = "compose";
-    /** The target of a delivery that names nothing in the repository (a variable, a URL, a chart of a chart repository). */
-    public static final String NOWHERE = "\0";
+    /** A chart folder of the repository that {@code helm upgrade|install} installs (the manifests below it). */
+    public static final String HELM_CHART = "helm-chart";
+    /**
+     * The target of a delivery that names nothing in the repository (a variable, a URL, a chart of
+     * a chart repository); the repository's root folder is written ".".
+     */
+    public static final String NOWHERE = "";
   }
 
   public final List<File> files = new ArrayList<>();

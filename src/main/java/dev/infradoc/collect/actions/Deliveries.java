@@ -43,13 +43,16 @@ final class Deliveries {
     Deliveries d = new Deliveries(ev, out, root, jobId);
     d.addEnv(workflow.get("env"));
     d.addEnv(job.get("env"));
+    // Each level replaces the one above; all are relative to the workspace (the repository root).
     String folder = d.folder("", workflow.path("defaults", "run", "working-directory"));
-    folder = d.folder(folder, job.path("defaults", "run", "working-directory"));
+    if (job.path("defaults", "run", "working-directory").isPresent()) folder = d.folder("", job.path("defaults", "run", "working-directory"));
     for (YamlNode step : job.get("steps").items()) {
       Map<String, String> saved = new TreeMap<>(d.env);
       d.addEnv(step.get("env"));
       if (step.get("uses").isScalar()) d.action(step);
-      if (step.get("run").isScalar()) d.script(step.get("run"), d.folder(folder, step.get("working-directory")));
+      if (step.get("run").isScalar()) {
+        d.script(step.get("run"), step.get("working-directory").isPresent() ? d.folder("", step.get("working-directory")) : folder);
+      }
       d.env.clear();
       d.env.putAll(saved);
     }
@@ -64,8 +67,8 @@ final class Deliveries {
 
   /** A working directory relative to the repository root; null when it is a variable or outside the repository. */
   private String folder(String base, YamlNode written) {
-    if (base == null || !written.isScalar()) return base;
-    return RepoPaths.inRepo(base, expand(written.text())).orElse(null);
+    if (!written.isScalar()) return base;
+    return RepoPaths.inRepo("", expand(written.text())).orElse(null);
   }
 
   /** {@code ${{ env.X }}}, {@code $X} and {@code ${X}} replaced by what env: states for X; other variables stay. */
@@ -125,7 +128,7 @@ final class Deliveries {
 
   private void buildPush(YamlNode with, Evidence at) {
     String push = with.get("push").text();
-    String verb = push.equals("true") ? "builds and pushes " : push.contains("${{") ? "builds (and pushes when " + push + ") " : "builds ";
+    String verb = push.equals("true") ? "builds and pushes " : push.contains("${{") ? "builds (and conditionally pushes) " : "builds ";
     YamlNode tags = with.get("tags");
     String written = expand(tags.text());
     java.util.regex.Matcher meta = java.util.regex.Pattern.compile("\\$\\{\\{\\s*steps\\.([A-Za-z0-9_-]+)\\.outputs\\.tags\\s*}}").matcher(written);
@@ -250,7 +253,7 @@ final class Deliveries {
     String folder = cwd == null ? null : chdir.isEmpty() ? cwd : RepoPaths.inRepo(cwd, chdir).orElse(null);
     String said = "terraform apply in " + (folder == null ? (chdir.isEmpty() ? "a folder given as a variable" : chdir)
         : folder.isEmpty() ? "the repository root" : folder);
-    add(Joins.Delivery.TERRAFORM, folder == null ? Joins.Delivery.NOWHERE : folder, said, at);
+    add(Joins.Delivery.TERRAFORM, folder == null ? Joins.Delivery.NOWHERE : dot(folder), said, at);
   }
 
   private void kubectl(Shell.Args a, String cwd, Evidence at) {
@@ -269,7 +272,7 @@ final class Deliveries {
     String path = cwd == null ? null : RepoPaths.inRepo(cwd, chart).orElse(null);
     boolean local = path != null && Files.isRegularFile(root.resolve(path.isEmpty() ? "Chart.yaml" : path + "/Chart.yaml"));
     // A chart from a repository (bitnami/nginx) is no folder here: said as not matched.
-    add(Joins.Delivery.KUBERNETES_TREE, local ? path : Joins.Delivery.NOWHERE, "helm " + a.positional(0) + " " + a.positional(1) + " " + chart, at);
+    add(Joins.Delivery.HELM_CHART, local ? dot(path) : Joins.Delivery.NOWHERE, "helm " + a.positional(0) + " " + a.positional(1) + " " + chart, at);
   }
 
   /**
@@ -321,6 +324,11 @@ final class Deliveries {
       return;
     }
     boolean folder = Files.isDirectory(root.resolve(path.isEmpty() ? "." : path));
-    add(!folder ? Joins.Delivery.KUBERNETES : tree ? Joins.Delivery.KUBERNETES_TREE : Joins.Delivery.KUBERNETES_FOLDER, path, said, at);
+    add(!folder ? Joins.Delivery.KUBERNETES : tree ? Joins.Delivery.KUBERNETES_TREE : Joins.Delivery.KUBERNETES_FOLDER, dot(path), said, at);
+  }
+
+  /** The repository's root folder as deliveries write it. */
+  private static String dot(String folder) {
+    return folder.isEmpty() ? "." : folder;
   }
 }

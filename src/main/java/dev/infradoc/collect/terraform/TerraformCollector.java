@@ -86,7 +86,7 @@ public final class TerraformCollector implements Collector {
       records.addAll(run.records);
       // `terraform apply` in this folder applies every resource of the root, its modules' included.
       String rel = loader.relative(root);
-      if (!rel.startsWith("..")) run.records.forEach(r -> fragment.joins.units.add(new Joins.Unit(r.id, Joins.Unit.TERRAFORM_ROOT, rel)));
+      if (!rel.startsWith("..")) run.records.forEach(r -> fragment.joins.units.add(new Joins.Unit(r.id, Joins.Unit.TERRAFORM_ROOT, rel.isEmpty() ? "." : rel)));
     }
     for (Path f : files) {
       if (f.toString().endsWith(".tf")) continue;
