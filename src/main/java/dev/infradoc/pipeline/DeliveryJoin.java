@@ -25,8 +25,8 @@ import java.util.TreeSet;
  *
  * <p>The job gets {@code delivers} (the component ids, and Terraform roots as "Terraform root
  * DIR (N resources)") and {@code delivers.not_matched} ("pushes ghcr.io/acme/other:1: not run by
- * anything in this repository"), and as evidence the job's lines that say it and the lines that
- * make each match (the component's {@code image:}).
+ * anything in this repository"), and as evidence the job's lines that say it (the lines that make
+ * each match, such as a compose service's {@code image:}, are the component's own evidence).
  */
 public final class DeliveryJoin {
   public static final String DELIVERS = "delivers";
@@ -56,6 +56,7 @@ public final class DeliveryJoin {
     List<Joins.Use> builds = fragments.stream().flatMap(f -> f.joins.uses.stream())
         .filter(u -> u.how().equals(Joins.Use.BUILD) && present.contains(u.component())).toList();
     List<Joins.Delivery> deliveries = fragments.stream().flatMap(f -> f.joins.deliveries.stream()).filter(d -> present.contains(d.job())).toList();
+    Map<String, ImageCatalog.ImageName> names = new TreeMap<>();
     Map<String, TreeSet<String>> delivers = new TreeMap<>();
     Map<String, TreeSet<String>> notMatched = new TreeMap<>();
     Map<String, TreeSet<Evidence>> evidence = new TreeMap<>();
@@ -68,27 +69,19 @@ public final class DeliveryJoin {
     deliveries.stream().filter(d -> d.how().equals(Joins.Delivery.IMAGE)).forEach(d -> imageJobs.add(d.job()));
     for (Joins.Delivery d : deliveries) {
       TreeSet<String> found = new TreeSet<>();
-      TreeSet<Evidence> why = new TreeSet<>();
-      why.add(d.evidence());
       String reason = "";
       switch (d.how()) {
         case Joins.Delivery.IMAGE -> {
           ImageCatalog.ImageName name = ImageCatalog.name(d.target());
           for (Joins.Runs run : runs) {
-            if (name.sameAs(ImageCatalog.name(run.image()))) {
-              found.add(run.component());
-              why.add(run.evidence());
-            }
+            if (name.sameAs(names.computeIfAbsent(run.image(), ImageCatalog::name))) found.add(run.component());
           }
           reason = name.repository().isEmpty() ? "the image name is a variable" : "not run by anything in this repository";
           if (!d.said().startsWith("pushes ") && pushed.contains(d.job() + "\n" + d.target())) reason = "";
         }
         case Joins.Delivery.DOCKERFILE -> {
           for (Joins.Use u : builds) {
-            if (u.path().equals(d.target())) {
-              found.add(u.component());
-              why.add(u.evidence());
-            }
+            if (u.path().equals(d.target())) found.add(u.component());
           }
           reason = imageJobs.contains(d.job()) ? "" : "nothing in this repository is built from it";
         }
@@ -122,7 +115,8 @@ public final class DeliveryJoin {
         }
         default -> { }
       }
-      evidence.computeIfAbsent(d.job(), k -> new TreeSet<>()).addAll(found.isEmpty() ? List.of(d.evidence()) : why);
+      // The job's own line; the line that makes the match (the component's image:) is the component's evidence.
+      evidence.computeIfAbsent(d.job(), k -> new TreeSet<>()).add(d.evidence());
       if (!found.isEmpty()) delivers.computeIfAbsent(d.job(), k -> new TreeSet<>()).addAll(found);
       else if (!reason.isEmpty()) notMatched.computeIfAbsent(d.job(), k -> new TreeSet<>()).add(d.said() + ": " + reason);
     }

@@ -61,7 +61,9 @@ class DeliveryJoinTest {
     // Same registry and repository, whatever the tag or digest; quay.io and Docker Hub hold other images.
     assertThat(ship.attribute(DeliveryJoin.DELIVERS)).isEqualTo("compose:shop/web, k8s:default/deployment/web");
     assertThat(ship.attributes()).doesNotContainKey(DeliveryJoin.NOT_MATCHED);
-    assertThat(locators(ship)).contains(".github/workflows/ship.yml:7", "docker-compose.yml:4", "k8s/web.yaml:10");
+    // The job's line that says it; the lines that make the match stay the components' own (a job's first line stays its header).
+    assertThat(locators(ship)).containsExactly(".github/workflows/ship.yml:4", ".github/workflows/ship.yml:5", ".github/workflows/ship.yml:7");
+    assertThat(locators(m.component("compose:shop/web").orElseThrow())).contains("docker-compose.yml:4");
   }
 
   @Test
