@@ -288,7 +288,7 @@ final class DeclaredDiagrams {
           drawn.put(e.key(), target);
           d.append("  ").append(target).append("[").append(Mermaid.lines(e.label())).append("]\n");
         }
-        d.append("  ").append(ids.id(job.id())).append(" -.->|").append(Mermaid.lines("delivers")).append("| ").append(target).append("\n");
+        d.append("  ").append(ids.id(job.id())).append(" -.-> ").append(target).append("\n");
       }
       for (String statement : dev.infradoc.render.iac.Delivered.notMatched(job)) {
         int colon = statement.lastIndexOf(": ");
