@@ -164,6 +164,21 @@ class DeliveryJoinTest {
   }
 
   @Test
+  void helmDeliversTheWorkloadsReadBelowAChartFolderOfTheRepository_notAChartOfAChartRepository() throws IOException {
+    workflow("      - run: helm upgrade --install shop ./charts/shop -n shop --set image.tag=${{ github.sha }} --wait\n"
+        + "      - run: helm upgrade --install cache bitnami/redis --namespace shop\n");
+    write("charts/shop/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n");
+    write("charts/shop/templates/web.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n"
+        + "    spec:\n      containers:\n        - name: web\n          image: ghcr.io/acme/web:1\n");
+    write("bitnami/redis/values.yaml", "auth: {enabled: true}\n");
+    Component ship = ship(scan());
+
+    assertThat(ship.attribute(DeliveryJoin.DELIVERS)).isEqualTo("k8s:default/deployment/web");
+    // A folder of that name without a Chart.yaml is not the chart helm installs.
+    assertThat(ship.attribute(DeliveryJoin.NOT_MATCHED)).isEqualTo("helm upgrade cache bitnami/redis: not a chart folder of this repository");
+  }
+
+  @Test
   void inFolder_isTheFileItself_theFilesOfAFolder_orAllBelowATree() {
     assertThat(DeliveryJoin.inFolder("kubernetes", "k8s/web.yaml", "k8s/web.yaml")).isTrue();
     assertThat(DeliveryJoin.inFolder("kubernetes-folder", "k8s", "k8s/web.yaml")).isTrue();

@@ -293,7 +293,8 @@ final class DeclaredDiagrams {
       for (String statement : dev.infradoc.render.iac.Delivered.notMatched(job)) {
         int colon = statement.lastIndexOf(": ");
         String target = "u" + (++unmatched);
-        d.append("  ").append(target).append("[").append(Mermaid.lines(statement.substring(0, colon), statement.substring(colon + 2))).append("]\n");
+        String label = colon < 0 ? Mermaid.lines(statement) : Mermaid.lines(statement.substring(0, colon), statement.substring(colon + 2));
+        d.append("  ").append(target).append("[").append(label).append("]\n");
         d.append("  ").append(ids.id(job.id())).append(" -.->|").append(Mermaid.lines("not matched")).append("| ").append(target).append("\n");
       }
     }
