@@ -88,4 +88,68 @@ public final class ImageCatalog {
     String repo = String.join("/", java.util.Arrays.copyOfRange(parts, start, parts.length));
     return new ImageRef(repo.toLowerCase(Locale.ROOT), tag, digest);
   }
+
+  /**
+   * The registry and repository of an image, for telling whether two references name one image
+   * whatever their tags: {@code registry} is lower case, "docker.io" when none is written (Docker's
+   * default, also for index.docker.io and registry-1.docker.io), and empty when the registry is a
+   * variable named for a registry ({@code ${{ steps.ecr.outputs.registry }}}, {@code $REGISTRY});
+   * {@code repository} is as {@link #parse} gives it, and empty when a variable stands in it.
+   */
+  public record ImageName(String registry, String repository) {
+    /** Both name the same repository; a registry written as a variable may be any registry. */
+    public boolean sameAs(ImageName other) {
+      return !repository.isEmpty() && repository.equals(other.repository)
+          && (registry.isEmpty() || other.registry.isEmpty() || registry.equals(other.registry));
+    }
+  }
+
+  private static final java.util.Set<String> DOCKER_HUB = java.util.Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
+
+  /** {@code image} taken apart as {@link ImageName} says; variables in the tag or digest do not matter. */
+  public static ImageName name(String image) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    StringBuilder part = new StringBuilder();
+    String s = image == null ? "" : image.strip();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '{') depth++;
+      if (c == '}') depth = Math.max(0, depth - 1);
+      if (depth == 0 && c == '@') break; // the digest
+      if (depth == 0 && c == '/') {
+        parts.add(part.toString());
+        part.setLength(0);
+      } else {
+        part.append(c);
+      }
+    }
+    // The tag: after the first colon of the last part that is outside a ${...}.
+    String last = part.toString();
+    depth = 0;
+    for (int i = 0; i < last.length(); i++) {
+      char c = last.charAt(i);
+      if (c == '{') depth++;
+      if (c == '}') depth = Math.max(0, depth - 1);
+      if (depth == 0 && c == ':') {
+        last = last.substring(0, i);
+        break;
+      }
+    }
+    parts.add(last);
+    String first = parts.get(0);
+    String registry = "docker.io";
+    List<String> path = parts;
+    if (parts.size() > 1 && first.contains("$")) {
+      if (!first.toLowerCase(Locale.ROOT).contains("registry")) return new ImageName("", "");
+      registry = "";
+      path = parts.subList(1, parts.size());
+    } else if (parts.size() > 1 && (first.contains(".") || first.contains(":") || first.equals("localhost"))) {
+      registry = DOCKER_HUB.contains(first.toLowerCase(Locale.ROOT)) ? "docker.io" : first.toLowerCase(Locale.ROOT);
+      path = parts.subList(1, parts.size());
+    }
+    String joined = String.join("/", path);
+    if (joined.isEmpty() || joined.contains("$") || joined.contains("{")) return new ImageName(registry, "");
+    return new ImageName(registry, parse(joined).repository());
+  }
 }

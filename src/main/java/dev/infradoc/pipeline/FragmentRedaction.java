@@ -49,6 +49,11 @@ final class FragmentRedaction {
         evidence(List.of(u.evidence()), r).get(0))));
     in.joins.references.forEach(x -> out.joins.references.add(
         new Joins.Reference(x.from(), x.host(), x.port(), x.protocol(), evidence(x.evidence(), r))));
+    out.joins.units.addAll(in.joins.units);
+    // Images and targets are only matched; what a document shows is the evidence and the text said.
+    in.joins.runs.forEach(x -> out.joins.runs.add(new Joins.Runs(x.component(), x.image(), evidence(List.of(x.evidence()), r).get(0))));
+    in.joins.deliveries.forEach(x -> out.joins.deliveries.add(new Joins.Delivery(x.job(), x.how(), x.target(), r.apply(x.said()),
+        evidence(List.of(x.evidence()), r).get(0))));
     return out;
   }
 

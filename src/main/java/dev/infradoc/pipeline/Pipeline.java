@@ -239,6 +239,8 @@ public final class Pipeline {
     }
     // What one collector read of this repository may be part of what another read (a mounted nginx.conf).
     RepoJoin.join(fragments);
+    // What its CI/CD jobs build, push, apply and deploy, among what the repository declares.
+    DeliveryJoin.join(fragments);
     if (!lastError.isEmpty() && !job.name().equals(target.display()) && !lastError.startsWith(job.name())) {
       lastError = job.name() + ": " + lastError; // the inventory's name is the one the reader knows
     }

@@ -18,6 +18,39 @@ class ImageCatalogTest {
   }
 
   @Test
+  void name_sameAs_ignoresTheTag_evenAVariableOne_butNotTheRegistry() {
+    ImageCatalog.ImageName pushed = ImageCatalog.name("ghcr.io/acme/web:${{ github.sha }}");
+    assertThat(pushed).isEqualTo(new ImageCatalog.ImageName("ghcr.io", "acme/web"));
+    assertThat(pushed.sameAs(ImageCatalog.name("ghcr.io/acme/web:1.4.2"))).isTrue();
+    assertThat(pushed.sameAs(ImageCatalog.name("GHCR.io/acme/web@sha256:abc"))).isTrue();
+    assertThat(pushed.sameAs(ImageCatalog.name("ghcr.io/acme/web"))).isTrue();
+    assertThat(pushed.sameAs(ImageCatalog.name("quay.io/acme/web:1.4.2"))).as("another registry").isFalse();
+    assertThat(pushed.sameAs(ImageCatalog.name("acme/web:1.4.2"))).as("Docker Hub").isFalse();
+    assertThat(pushed.sameAs(ImageCatalog.name("ghcr.io/acme/web-worker:1.4.2"))).isFalse();
+    assertThat(ImageCatalog.name("nginx:${TAG:-1.27}")).isEqualTo(new ImageCatalog.ImageName("docker.io", "nginx"));
+  }
+
+  @Test
+  void name_knowsDockerHubByItsNames() {
+    ImageCatalog.ImageName nginx = ImageCatalog.name("nginx:1.27");
+    assertThat(nginx.sameAs(ImageCatalog.name("docker.io/library/nginx:1.25"))).isTrue();
+    assertThat(nginx.sameAs(ImageCatalog.name("index.docker.io/library/nginx"))).isTrue();
+    assertThat(ImageCatalog.name("localhost:5000/team/app:1").registry()).isEqualTo("localhost:5000");
+  }
+
+  @Test
+  void name_aRegistryVariableMatchesAnyRegistry_anyOtherVariableInTheNameMatchesNothing() {
+    ImageCatalog.ImageName ecr = ImageCatalog.name("${{ steps.ecr.outputs.registry }}/shop-api:${{ github.sha }}");
+    assertThat(ecr).isEqualTo(new ImageCatalog.ImageName("", "shop-api"));
+    assertThat(ecr.sameAs(ImageCatalog.name("123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-api:${var.image_tag}"))).isTrue();
+    assertThat(ImageCatalog.name("$REGISTRY/shop-api:1").sameAs(ImageCatalog.name("ghcr.io/shop-api:2"))).isTrue();
+    // A variable that is not said to be a registry may be an owner or a whole name: nothing is matched on it.
+    assertThat(ImageCatalog.name("${{ github.repository_owner }}/web:1").repository()).isEmpty();
+    assertThat(ImageCatalog.name("ghcr.io/${{ github.repository }}:latest").repository()).isEmpty();
+    assertThat(ImageCatalog.name("$IMAGE").sameAs(ImageCatalog.name("$IMAGE"))).as("two unknowns are not one image").isFalse();
+  }
+
+  @Test
   void find_knowsDataStoresQueuesAndEdgeByImage() {
     assertThat(images.find("postgres:16").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.DATABASE.id());
     assertThat(images.find("bitnami/kafka:3.7").map(ImageCatalog.ImageKind::kind)).contains(ComponentKind.STREAM.id());

@@ -13,6 +13,7 @@ import dev.infradoc.collect.terraform.TerraformCollector;
 import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Model;
 import dev.infradoc.model.ModelBuilder;
+import dev.infradoc.pipeline.DeliveryJoin;
 import dev.infradoc.pipeline.RepoJoin;
 import dev.infradoc.render.json.ModelJson;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class GoldenModels {
       if (c.supports(target)) fragments.add(c.collect(target, context));
     }
     RepoJoin.join(fragments);
+    DeliveryJoin.join(fragments);
     ModelBuilder builder = new ModelBuilder();
     fragments.forEach(builder::add);
     return new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));

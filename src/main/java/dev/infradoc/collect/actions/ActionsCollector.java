@@ -53,7 +53,7 @@ public final class ActionsCollector implements Collector {
     RepoTree tree = walkWorkflows(target, root);
     List<Collection.Step> steps = new ArrayList<>();
     List<WorkflowReader.WorkflowRun> runs = new ArrayList<>();
-    WorkflowReader reader = new WorkflowReader(ev, out);
+    WorkflowReader reader = new WorkflowReader(ev, out, root);
     for (String rel : tree.files()) {
       YamlFile file = YamlReader.read(root, rel);
       ev.add(file);

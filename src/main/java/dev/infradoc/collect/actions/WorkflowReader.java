@@ -31,13 +31,15 @@ final class WorkflowReader {
 
   private final FileEvidence ev;
   private final Fragment out;
+  private final java.nio.file.Path root;
 
   /** A {@code workflow_run} trigger, resolved once every workflow's name is known. */
   record WorkflowRun(String from, String workflowName, YamlNode where) {}
 
-  WorkflowReader(FileEvidence ev, Fragment out) {
+  WorkflowReader(FileEvidence ev, Fragment out, java.nio.file.Path root) {
     this.ev = ev;
     this.out = out;
+    this.root = root;
   }
 
   static String stem(String rel) {
@@ -67,7 +69,8 @@ final class WorkflowReader {
     List<String> jobNames = new ArrayList<>();
     for (YamlNode.Entry job : jobs.entries()) {
       jobNames.add(job.key());
-      secrets.addAll(job(stem, id, job, jobs));
+      secrets.addAll(job(id, job, jobs));
+      Deliveries.read(ev, out, root, id + "/" + job.key(), doc, job.value());
     }
     if (!jobNames.isEmpty()) {
       attrs.put("jobs", String.join(", ", jobNames));
@@ -96,7 +99,7 @@ final class WorkflowReader {
   }
 
   /** One job; returns the secret names it references. */
-  private TreeSet<String> job(String stem, String workflowId, YamlNode.Entry entry, YamlNode jobs) {
+  private TreeSet<String> job(String workflowId, YamlNode.Entry entry, YamlNode jobs) {
     String id = workflowId + "/" + entry.key();
     YamlNode job = entry.value();
     Map<String, String> attrs = new TreeMap<>();

@@ -107,7 +107,10 @@ final class ComposeProject {
     if (!image.isEmpty()) {
       attrs.put("image", image);
       evidence.add(ev.of(svc.get("image")));
+      out.joins.runs.add(new Joins.Runs(id, image, ev.of(svc.get("image"))));
     }
+    // `docker compose -f FILE up` brings up every service of the project FILE belongs to.
+    for (YamlNode f : files) out.joins.units.add(new Joins.Unit(id, Joins.Unit.COMPOSE_FILE, f.file()));
     YamlNode build = svc.get("build");
     if (build.isPresent()) {
       String context = build.isScalar() ? build.text() : build.get("context").text();

@@ -3,6 +3,7 @@ package dev.infradoc.collect.kubernetes;
 import dev.infradoc.collect.repo.YamlNode;
 import dev.infradoc.knowledge.ImageCatalog;
 import dev.infradoc.model.ComponentKind;
+import dev.infradoc.model.Joins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,7 @@ final class Workloads {
       d.attributes.put("workload", m.kind());
       d.evidence.add(c.at(m));
       d.evidence.add(c.nameAt(m));
+      c.out.joins.units.add(new Joins.Unit(d.id, Joins.Unit.KUBERNETES_FILE, m.doc().file()));
       replicas(c, m, d);
       YamlNode pod = Cluster.podSpec(m);
       List<YamlNode> containers = pod.get("containers").items();
@@ -94,6 +96,7 @@ final class Workloads {
     if (!image.isEmpty()) {
       d.attributes.put(p + "image", image);
       d.evidence.add(c.ev.of(container.get("image")));
+      c.out.joins.runs.add(new Joins.Runs(d.id, image, c.ev.of(container.get("image"))));
     }
     List<String> ports = new ArrayList<>();
     for (YamlNode port : container.get("ports").items()) {

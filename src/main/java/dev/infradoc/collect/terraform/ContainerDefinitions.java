@@ -8,6 +8,7 @@ import dev.infradoc.collect.terraform.TfValue.Num;
 import dev.infradoc.collect.terraform.TfValue.Str;
 import dev.infradoc.collect.terraform.TfValue.Unknown;
 import dev.infradoc.model.Evidence;
+import dev.infradoc.model.Joins;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,13 @@ final class ContainerDefinitions {
     for (Container c : containers) {
       if (c.name.isEmpty()) continue;
       String prefix = "container." + c.name + ".";
-      c.fields.forEach((k, f) -> r.attribute(prefix + k, f.value(), f.otherFile() != null
-          ? m.run.evidence(f.otherFile().path() + ":" + f.line(), f.otherFile().line(f.line()))
-          : Evidence.of(m.run.sourceId, file.path() + ":" + f.line(), m.run.redact(lineAt(file, a, f.line())))));
+      c.fields.forEach((k, f) -> {
+        Evidence at = f.otherFile() != null
+            ? m.run.evidence(f.otherFile().path() + ":" + f.line(), f.otherFile().line(f.line()))
+            : Evidence.of(m.run.sourceId, file.path() + ":" + f.line(), m.run.redact(lineAt(file, a, f.line())));
+        r.attribute(prefix + k, f.value(), at);
+        if (k.equals("image")) r.runs.add(new Joins.Runs(r.id, f.value(), at));
+      });
       summary.add(c.summary());
     }
     if (!summary.isEmpty()) {

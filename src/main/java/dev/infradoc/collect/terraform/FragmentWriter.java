@@ -4,6 +4,7 @@ import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Joins;
 import dev.infradoc.model.Zone;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,22 @@ final class FragmentWriter {
       String technology = r.info.technology().isEmpty() ? r.type : r.info.technology();
       fragment.add(new Component(r.id, name(r), r.info.kind(), technology, r.version, "", fragmentSource(r),
           r.instances, "", "terraform", List.of(), attributes, EvidenceOrder.of(evidence, r.declaredAt)));
+      units(r, fragment);
     }
     fragment.dependencies.addAll(deps.values());
+  }
+
+  /** What a CI/CD job may name it by: the ECS service's name, the task definition's family, the images it runs. */
+  private static void units(ResourceRecord r, Fragment fragment) {
+    fragment.joins.runs.addAll(r.runs);
+    String key = switch (r.type) {
+      case "aws_ecs_service" -> Joins.Unit.ECS_SERVICE;
+      case "aws_ecs_task_definition" -> Joins.Unit.ECS_TASK_FAMILY;
+      default -> "";
+    };
+    String name = r.attributes.getOrDefault(key.equals(Joins.Unit.ECS_SERVICE) ? "name" : "family", "");
+    // Only a name Terraform's code states in full: one still holding a variable names no service yet.
+    if (!key.isEmpty() && name.matches("[A-Za-z0-9_-]+")) fragment.joins.units.add(new Joins.Unit(r.id, key, name));
   }
 
   /**

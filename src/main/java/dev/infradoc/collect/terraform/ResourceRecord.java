@@ -1,6 +1,7 @@
 package dev.infradoc.collect.terraform;
 
 import dev.infradoc.model.Evidence;
+import dev.infradoc.model.Joins;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class ResourceRecord {
   /** Referenced ids by attribute path ("vpc_id", "route.gateway_id"), for network tiers and rules. */
   final Map<String, Set<String>> refsByPath = new TreeMap<>();
   final List<SecurityRule> rules = new ArrayList<>();
+  /** The container images it runs (an ECS task definition's containers), each where it is written. */
+  final List<Joins.Runs> runs = new ArrayList<>();
 
   ResourceRecord(String id, String address, String type, ResourceTypes.TypeInfo info) {
     this.id = id;
@@ -57,6 +60,7 @@ final class ResourceRecord {
     other.refs.targets.forEach((id, evs) -> refs.targets.computeIfAbsent(id, k -> new TreeSet<>()).addAll(evs));
     other.refsByPath.forEach((p, ids) -> refsByPath.computeIfAbsent(p, k -> new TreeSet<>()).addAll(ids));
     rules.addAll(other.rules);
+    if (runs.isEmpty()) runs.addAll(other.runs);
     if (version.isEmpty()) version = other.version;
     if (declaredAt.isEmpty()) declaredAt = other.declaredAt;
     instances = Math.max(instances, other.instances);

@@ -6,6 +6,7 @@ import dev.infradoc.collect.Collector;
 import dev.infradoc.collect.Target;
 import dev.infradoc.model.Collection;
 import dev.infradoc.model.Fragment;
+import dev.infradoc.model.Joins;
 import dev.infradoc.model.Problem;
 import dev.infradoc.model.Source;
 import java.io.IOException;
@@ -83,6 +84,9 @@ public final class TerraformCollector implements Collector {
       ModuleInstance instance = new ModuleInstance(run, dirs.get(root), root, "", 0, vars);
       instance.emit();
       records.addAll(run.records);
+      // `terraform apply` in this folder applies every resource of the root, its modules' included.
+      String rel = loader.relative(root);
+      if (!rel.startsWith("..")) run.records.forEach(r -> fragment.joins.units.add(new Joins.Unit(r.id, Joins.Unit.TERRAFORM_ROOT, rel.isEmpty() ? "." : rel)));
     }
     for (Path f : files) {
       if (ModuleLoader.isModuleFile(f)) continue;

@@ -5,6 +5,7 @@ import static dev.infradoc.render.markdown.Markdown.text;
 import dev.infradoc.model.Component;
 import dev.infradoc.model.ComponentKind;
 import dev.infradoc.render.View;
+import dev.infradoc.render.iac.Delivered;
 import dev.infradoc.render.iac.Describe;
 import dev.infradoc.render.iac.References;
 import dev.infradoc.render.iac.Template;
@@ -30,11 +31,22 @@ final class PipelineSection {
       Template.Filled does = describe.column("pipelines", "does", c);
       Template.Filled where = describe.column("pipelines", "where", c);
       boolean job = !c.attribute("workflow").isEmpty();
+      String done = delivered(does.text(), c);
       md.append(Markdown.row((job ? "↳ " : "**") + text(c.name()) + (job ? "" : "**"), text(trigger.text()),
-          text(does.text().isEmpty() && job ? "no deploy, build or test step recognised" : does.text()), text(where.text()),
+          text(done.isEmpty() && job ? "no deploy, build or test step recognised" : done), text(where.text()),
           ScalingSection.evidence(c, trigger, does, where)));
     }
     md.append("\n");
     return true;
+  }
+
+  /** What the job does, then the components it delivers and what it names that nothing here runs or declares. */
+  private String delivered(String does, Component c) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (!does.isEmpty()) parts.add(does);
+    List<Delivered.Entry> entries = Delivered.entries(view.model(), c);
+    if (!entries.isEmpty()) parts.add("delivers " + String.join(", ", entries.stream().map(Delivered.Entry::label).toList()));
+    parts.addAll(Delivered.notMatched(c));
+    return String.join("; ", parts);
   }
 }

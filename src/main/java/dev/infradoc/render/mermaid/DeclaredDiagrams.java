@@ -260,6 +260,7 @@ final class DeclaredDiagrams {
       d.append("  end\n");
     }
     loose.forEach(c -> d.append("  ").append(node.apply(c)).append("\n"));
+    delivered(ci, d);
     for (Dependency dep : model.dependencies()) {
       Component from = view.component(dep.from());
       Component to = view.component(dep.to());
@@ -271,6 +272,32 @@ final class DeclaredDiagrams {
       else d.append("  ").append(ids.id(to.id())).append(" -.->|").append(Mermaid.lines("triggers")).append("| ").append(ids.id(from.id())).append("\n");
     }
     return d.toString();
+  }
+
+  /** A job's deliveries: an arrow to each component (or Terraform root) it delivers, and to what it names that matched nothing. */
+  private void delivered(List<Component> ci, StringBuilder d) {
+    Map<String, String> drawn = new TreeMap<>();
+    int unmatched = 0;
+    int roots = 0;
+    for (Component job : ci) {
+      for (dev.infradoc.render.iac.Delivered.Entry e : dev.infradoc.render.iac.Delivered.entries(model, job)) {
+        String target = drawn.get(e.key());
+        if (target == null) {
+          // A component keeps its node id; a Terraform root gets one of its own.
+          target = e.component().isPresent() ? ids.id(e.key()) : "r" + (++roots);
+          drawn.put(e.key(), target);
+          d.append("  ").append(target).append("[").append(Mermaid.lines(e.label())).append("]\n");
+        }
+        d.append("  ").append(ids.id(job.id())).append(" -.-> ").append(target).append("\n");
+      }
+      for (String statement : dev.infradoc.render.iac.Delivered.notMatched(job)) {
+        int colon = statement.lastIndexOf(": ");
+        String target = "u" + (++unmatched);
+        String label = colon < 0 ? Mermaid.lines(statement) : Mermaid.lines(statement.substring(0, colon), statement.substring(colon + 2));
+        d.append("  ").append(target).append("[").append(label).append("]\n");
+        d.append("  ").append(ids.id(job.id())).append(" -.->|").append(Mermaid.lines("not matched")).append("| ").append(target).append("\n");
+      }
+    }
   }
 
   /** Each source (a Terraform root, a compose project, a manifest folder) with its compute and stores and their counts. */

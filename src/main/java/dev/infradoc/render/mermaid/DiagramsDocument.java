@@ -94,7 +94,9 @@ public final class DiagramsDocument {
     out.add(new Diagram("Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology()));
     out.add(new Diagram("Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment()));
     out.add(new Diagram("Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow()));
-    out.add(new Diagram("CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", declared.pipeline()));
+    out.add(new Diagram("CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it, a dotted one from a job to"
+        + " what it delivers (the components of this repository that run the image it builds, the Terraform root it applies,"
+        + " the manifests it applies), and one labelled not matched to what it names that nothing here runs or declares.", declared.pipeline()));
   }
 
   private static void section(StringBuilder md, Diagram d) {

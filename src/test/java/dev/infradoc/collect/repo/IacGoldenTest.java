@@ -99,6 +99,10 @@ class IacGoldenTest {
       joins.put("uses", f.joins.uses.stream().sorted(Comparator.comparing(Object::toString)).toList());
       joins.put("names", f.joins.names.stream().sorted(Comparator.comparing(Object::toString)).toList());
       joins.put("references", f.joins.references.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      // And to the match of CI/CD deliveries (pipeline.DeliveryJoin).
+      joins.put("runs", f.joins.runs.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      joins.put("units", f.joins.units.stream().sorted(Comparator.comparing(Object::toString)).toList());
+      joins.put("deliveries", f.joins.deliveries.stream().sorted(Comparator.comparing(Object::toString)).toList());
       m.put("joins", joins);
     }
     return m;
