@@ -19,7 +19,7 @@ final class DeclaredObservability {
 
   DeclaredObservability(View view) {
     this.view = view;
-    this.describe = new Describe(view.model(), new References(view.model()));
+    this.describe = new Describe(view.model(), References.of(view.model()));
   }
 
   boolean render(StringBuilder md) {

@@ -60,9 +60,9 @@ final class ScalingSection {
       List<String> triggers = new ArrayList<>();
       Set<Evidence> ev = new LinkedHashSet<>(action.evidence());
       ev.addAll(cooldown.evidence());
-      for (Dependency d : view.model().dependencies()) {
+      for (Dependency d : view.to(p.id())) {
         Component alarm = view.component(d.from());
-        if (!d.to().equals(p.id()) || alarm == null || !describe.has("alarms", alarm)) continue;
+        if (alarm == null || !describe.has("alarms", alarm)) continue;
         Template.Filled t = describe.column("alarms", "trigger", alarm);
         triggers.add(alarm.name() + ": " + t.text());
         ev.addAll(t.evidence());

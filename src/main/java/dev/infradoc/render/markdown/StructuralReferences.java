@@ -24,7 +24,7 @@ final class StructuralReferences {
 
   StructuralReferences(View view) {
     this.view = view;
-    this.structure = new Structure(new References(view.model()));
+    this.structure = new Structure(References.of(view.model()));
     for (Dependency d : view.model().dependencies()) {
       String g = group(d);
       if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(d);

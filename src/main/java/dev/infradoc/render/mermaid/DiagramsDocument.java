@@ -26,7 +26,7 @@ public final class DiagramsDocument {
 
   public DiagramsDocument(Model model, RunInfo run) {
     this.model = model;
-    this.view = new View(model);
+    this.view = View.of(model);
     this.ids = new Mermaid(model.components());
     this.run = run;
   }
