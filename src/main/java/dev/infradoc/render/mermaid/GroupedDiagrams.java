@@ -4,6 +4,7 @@ import dev.infradoc.model.Component;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Model;
 import dev.infradoc.model.Zone;
+import dev.infradoc.render.ShapeGroups;
 import dev.infradoc.render.View;
 import dev.infradoc.render.iac.Hop;
 import dev.infradoc.render.iac.Placement;

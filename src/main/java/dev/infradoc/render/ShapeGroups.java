@@ -1,4 +1,4 @@
-package dev.infradoc.render.mermaid;
+package dev.infradoc.render;
 
 import dev.infradoc.model.Component;
 import java.util.ArrayList;
@@ -19,23 +19,23 @@ import java.util.stream.Collectors;
  * exactly one group (a component with no sibling is a group of one), so a diagram drawn from the
  * groups loses no component, only the one-box-each detail (which model.json and the tables keep).
  */
-final class ShapeGroups {
+public final class ShapeGroups {
   /** An index in brackets ([0], ["assets"]) or a number that ends a word (svc00, e7, n3_public). */
   private static final Pattern VARIABLE = Pattern.compile("\\[([^\\]]*)]|(?<=[A-Za-z_-])(\\d+)");
   private static final int MAX_LISTED = 4;
 
   /** One group: its members in model order, and its name with each varying part written as the values it takes. */
-  record Group(String name, List<Component> members) {
-    Component first() {
+  public record Group(String name, List<Component> members) {
+    public Component first() {
       return members.get(0);
     }
 
-    int size() {
+    public int size() {
       return members.size();
     }
 
     /** The Terraform module the members are declared in ("module.svc[00..19]"), empty at a root module's top level. */
-    String module() {
+    public String module() {
       int i = name.lastIndexOf("module.");
       if (i < 0 || first().attribute("terraform.address").isEmpty()) return "";
       int depth = 0;
@@ -66,22 +66,22 @@ final class ShapeGroups {
     }
   }
 
-  static ShapeGroups of(List<Component> components) {
+  public static ShapeGroups of(List<Component> components) {
     return new ShapeGroups(components);
   }
 
   /** The groups, in the model order of their first member. */
-  List<Group> groups() {
+  public List<Group> groups() {
     return groups;
   }
 
   /** The group of a component, or null when it is not one of those grouped. */
-  Group of(String componentId) {
+  public Group of(String componentId) {
     return byComponent.get(componentId);
   }
 
   /** The name with every varying part replaced: module.svc#.aws_subnet.n#_public[*]. */
-  static String shape(String name) {
+  public static String shape(String name) {
     Matcher m = VARIABLE.matcher(name);
     StringBuilder sb = new StringBuilder();
     while (m.find()) m.appendReplacement(sb, m.group(1) != null ? "[*]" : "#");
@@ -90,7 +90,7 @@ final class ShapeGroups {
   }
 
   /** The shared name, each varying part as the values it takes: aws_subnet.n[0..3]_public[0..1]. */
-  static String name(List<Component> members) {
+  public static String name(List<Component> members) {
     List<List<String>> values = new ArrayList<>();
     for (Component c : members) {
       Matcher m = VARIABLE.matcher(c.name());
@@ -112,7 +112,7 @@ final class ShapeGroups {
   }
 
   /** 0..11 for consecutive numbers (zero padding kept: 00..19), else the values listed (the first few, then ...). */
-  static String range(Set<String> values) {
+  public static String range(Set<String> values) {
     List<String> all = new ArrayList<>(values);
     if (all.size() == 1) return all.get(0);
     if (all.stream().allMatch(v -> v.matches("\\d{1,9}"))) {
