@@ -116,31 +116,33 @@ public final class DiagramsDocument {
     View fullView = View.of(of);
     DeclaredDiagrams full = new DeclaredDiagrams(of, fullView, ids, this::node);
     GroupedDiagrams grouped = new GroupedDiagrams(of, fullView, full);
-    Model collapsed = InstanceCollapse.of(of);
-    boolean atOnce = collapsed.components().size() + collapsed.dependencies().size() > GROUP_AT_ONCE;
-    DiagramsDocument plain = new DiagramsDocument(collapsed, run);
+    boolean atOnce = of.components().size() + of.dependencies().size() > GROUP_AT_ONCE;
+    Model collapsed = atOnce ? null : InstanceCollapse.of(of);
+    DiagramsDocument plain = atOnce ? null : new DiagramsDocument(collapsed, run);
     DeclaredDiagrams declared = atOnce ? null : new DeclaredDiagrams(collapsed, plain.view, plain.ids, plain::node);
-    String sys = "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
-        + "arrows are request steps and uses, dotted where only a security-group rule allows them.";
-    out.add(either("System architecture", sys, declared == null ? null : declared::system, grouped::system));
-    String deps = "Every dependency in the model except structural wiring (route table associations, "
-        + "subnet groups, security group membership: listed in architecture.md).";
-    out.add(either("Service dependencies", deps, declared == null ? null : () -> plain.dependencies(declared.meaningful()),
-        () -> grouped.dependencies(full.meaningful())));
-    out.add(either("Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.",
-        declared == null ? null : declared::topology, grouped::topology));
-    out.add(either("Deployment", "Compute and data stores per source, with declared counts and placement.",
-        declared == null ? null : declared::deployment, grouped::deployment));
-    out.add(either("Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).",
-        declared == null ? null : declared::flow, grouped::flow));
-    DeclaredDiagrams ci = declared != null ? declared : new DeclaredDiagrams(collapsed, plain.view, plain.ids, plain::node);
-    out.add(fit("CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it.", ci.pipeline(),
-        NOT_EVEN_GROUPED));
+    out.add(either(SYSTEM, atOnce ? null : declared::system, grouped::system));
+    out.add(either(DEPENDENCIES, atOnce ? null : () -> plain.dependencies(declared.meaningful()), () -> grouped.dependencies(full.meaningful())));
+    out.add(either(TOPOLOGY, atOnce ? null : declared::topology, grouped::topology));
+    out.add(either(DEPLOYMENT, atOnce ? null : declared::deployment, grouped::deployment));
+    out.add(either(FLOW, atOnce ? null : declared::flow, grouped::flow));
+    out.add(fit(PIPELINE[0], PIPELINE[1], (atOnce ? full : declared).pipeline(), NOT_EVEN_GROUPED));
   }
 
+  private static final String[] SYSTEM = {"System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, "
+      + "module); arrows are request steps and uses, dotted where only a security-group rule allows them."};
+  private static final String[] DEPENDENCIES = {"Service dependencies", "Every dependency in the model except structural wiring "
+      + "(route table associations, subnet groups, security group membership: listed in architecture.md)."};
+  private static final String[] TOPOLOGY = {"Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each "
+      + "tier's route table sends traffic."};
+  private static final String[] DEPLOYMENT = {"Deployment", "Compute and data stores per source, with declared counts and placement."};
+  private static final String[] FLOW = {"Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml)."};
+  private static final String[] PIPELINE = {"CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it."};
+
   /** The diagram one box per resource when it fits (null: known not to), else grouped, else why not. */
-  private static Diagram either(String title, String caption, java.util.function.Supplier<String> plain,
+  private static Diagram either(String[] titleAndCaption, java.util.function.Supplier<String> plain,
       java.util.function.Supplier<String> grouped) {
+    String title = titleAndCaption[0];
+    String caption = titleAndCaption[1];
     if (plain != null) {
       String code = plain.get();
       if (code.startsWith("Not drawn") || !tooLarge(code)) return new Diagram(title, caption, code);
