@@ -82,11 +82,32 @@ public final class ShapeGroups {
 
   /** The name with every varying part replaced: module.svc#.aws_subnet.n#_public[*]. */
   public static String shape(String name) {
-    Matcher m = VARIABLE.matcher(name);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) m.appendReplacement(sb, m.group(1) != null ? "[*]" : "#");
-    m.appendTail(sb);
+    // By hand, not with VARIABLE: asked for every component of every grouped table and diagram.
+    StringBuilder sb = new StringBuilder(name.length());
+    int n = name.length();
+    for (int i = 0; i < n; ) {
+      char ch = name.charAt(i);
+      if (ch == '[') {
+        int close = name.indexOf(']', i + 1);
+        if (close > 0) {
+          sb.append("[*]");
+          i = close + 1;
+          continue;
+        }
+      } else if (ch >= '0' && ch <= '9' && i > 0 && isWordEnd(name.charAt(i - 1))) {
+        while (i < n && name.charAt(i) >= '0' && name.charAt(i) <= '9') i++;
+        sb.append('#');
+        continue;
+      }
+      sb.append(ch);
+      i++;
+    }
     return sb.toString();
+  }
+
+  /** A letter, _ or - before a number makes it a numbered name (the lookbehind of VARIABLE). */
+  private static boolean isWordEnd(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c == '-';
   }
 
   /** The shared name, each varying part as the values it takes: aws_subnet.n[0..3]_public[0..1]. */

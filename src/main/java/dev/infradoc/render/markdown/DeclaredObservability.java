@@ -19,7 +19,7 @@ final class DeclaredObservability {
 
   DeclaredObservability(View view) {
     this.view = view;
-    this.describe = new Describe(view.model(), References.of(view.model()));
+    this.describe = Describe.of(view.model());
   }
 
   boolean render(StringBuilder md) {

@@ -17,7 +17,7 @@ final class PipelineSection {
 
   PipelineSection(View view) {
     this.view = view;
-    this.describe = new Describe(view.model(), References.of(view.model()));
+    this.describe = Describe.of(view.model());
   }
 
   /** False when no workflow was read. */

@@ -25,8 +25,8 @@ final class ScalingSection {
   ScalingSection(View view) {
     this.view = view;
     Traffic traffic = Traffic.of(view.model());
-    this.describe = new Describe(view.model(), traffic.references());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.describe = Describe.of(view.model());
+    this.placement = Placement.of(view.model());
   }
 
   /** Renders the declared part; false when nothing declared is compute. */

@@ -22,8 +22,8 @@ final class StorageSection {
   StorageSection(View view) {
     this.view = view;
     Traffic traffic = Traffic.of(view.model());
-    this.describe = new Describe(view.model(), traffic.references());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.describe = Describe.of(view.model());
+    this.placement = Placement.of(view.model());
   }
 
   /** Renders declared stores; false when there are none. Resources that only configure a store are folded into it. */

@@ -33,7 +33,7 @@ final class TopologySection {
   TopologySection(View view) {
     this.view = view;
     this.traffic = Traffic.of(view.model());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.placement = Placement.of(view.model());
   }
 
   void render(StringBuilder md) {

@@ -38,8 +38,8 @@ final class DeclaredDiagrams {
     this.ids = ids;
     this.node = node;
     this.traffic = Traffic.of(model);
-    this.placement = new Placement(model, traffic.references());
-    this.describe = new dev.infradoc.render.iac.Describe(model, traffic.references());
+    this.placement = Placement.of(model);
+    this.describe = dev.infradoc.render.iac.Describe.of(model);
   }
 
   /** Declared dependencies that are not structural wiring: the edges worth drawing. */
