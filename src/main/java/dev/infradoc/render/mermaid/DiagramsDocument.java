@@ -23,12 +23,26 @@ public final class DiagramsDocument {
   private final View view;
   private final Mermaid ids;
   private final RunInfo run;
+  private final boolean groupAll;
 
   public DiagramsDocument(Model model, RunInfo run) {
+    this(model, run, false);
+  }
+
+  private DiagramsDocument(Model model, RunInfo run, boolean groupAll) {
     this.model = model;
     this.view = View.of(model);
     this.ids = new Mermaid(model.components());
     this.run = run;
+    this.groupAll = groupAll;
+  }
+
+  /**
+   * The document with every declared diagram grouped (module, role, counted repeats), as it is drawn
+   * for a system too large for one box per resource: shows the grouped form of any model.
+   */
+  public static DiagramsDocument grouped(Model model, RunInfo run) {
+    return new DiagramsDocument(model, run, true);
   }
 
   /** One diagram of the document: its Mermaid code, or the sentence that says why it is not drawn. */
@@ -63,7 +77,7 @@ public final class DiagramsDocument {
 
   /** The diagrams in document order (the HTML site draws the same ones), drawn once per model. */
   public List<Diagram> diagrams() {
-    return dev.infradoc.render.Derived.of(model, Diagram.class, m -> draw());
+    return dev.infradoc.render.Derived.of(model, groupAll ? GroupedDiagrams.class : Diagram.class, m -> draw());
   }
 
   private List<Diagram> draw() {
@@ -100,7 +114,7 @@ public final class DiagramsDocument {
   /** Above this many components and dependencies together, one box per resource cannot fit a readable diagram: draw grouped at once. */
   static final int GROUP_AT_ONCE = 3_000;
 
-  private static final String GROUPED = " Too large for one box per resource, so grouped: resources that differ only by "
+  private static final String GROUPED = "resources that differ only by "
       + "count/for_each index or number are one box with their count (x12), boxes are grouped by Terraform module, and one "
       + "arrow stands for all the links that say the same between two boxes, with their count. Every resource is in "
       + "architecture.md's inventory and in model.json.";
@@ -116,7 +130,7 @@ public final class DiagramsDocument {
     View fullView = View.of(of);
     DeclaredDiagrams full = new DeclaredDiagrams(of, fullView, ids, this::node);
     GroupedDiagrams grouped = new GroupedDiagrams(of, fullView, full);
-    boolean atOnce = of.components().size() + of.dependencies().size() > GROUP_AT_ONCE;
+    boolean atOnce = groupAll || of.components().size() + of.dependencies().size() > GROUP_AT_ONCE;
     Model collapsed = atOnce ? null : InstanceCollapse.of(of);
     DiagramsDocument plain = atOnce ? null : new DiagramsDocument(collapsed, run);
     DeclaredDiagrams declared = atOnce ? null : new DeclaredDiagrams(collapsed, plain.view, plain.ids, plain::node);
@@ -139,7 +153,7 @@ public final class DiagramsDocument {
   private static final String[] PIPELINE = {"CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it."};
 
   /** The diagram one box per resource when it fits (null: known not to), else grouped, else why not. */
-  private static Diagram either(String[] titleAndCaption, java.util.function.Supplier<String> plain,
+  private Diagram either(String[] titleAndCaption, java.util.function.Supplier<String> plain,
       java.util.function.Supplier<String> grouped) {
     String title = titleAndCaption[0];
     String caption = titleAndCaption[1];
@@ -147,7 +161,7 @@ public final class DiagramsDocument {
       String code = plain.get();
       if (code.startsWith("Not drawn") || !tooLarge(code)) return new Diagram(title, caption, code);
     }
-    return fit(title, caption + GROUPED, grouped.get(), "even grouped, it is too large to read; " + NOT_EVEN_GROUPED);
+    return fit(title, caption + (groupAll ? " Grouped: " : " Too large for one box per resource, so grouped: ") + GROUPED, grouped.get(), "even grouped, it is too large to read; " + NOT_EVEN_GROUPED);
   }
 
   private static void section(StringBuilder md, Diagram d) {
