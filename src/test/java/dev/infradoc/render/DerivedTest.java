@@ -27,7 +27,8 @@ class DerivedTest {
     Object first = asks.get(0).join();
     asks.forEach(a -> assertThat(a.join()).isSameAs(first));
     assertThat(builds).hasValue(1);
-    assertThat(Derived.of(m, "other", x -> "b")).isEqualTo("b");
+    String other = Derived.of(m, "other", x -> "b");
+    assertThat(other).isEqualTo("b");
   }
 
   @Test
@@ -35,16 +36,19 @@ class DerivedTest {
     Model a = model();
     Model b = model();
     assertThat(a).isEqualTo(b);
-    assertThat(Derived.of(a, "k", x -> new Object())).isNotSameAs(Derived.of(b, "k", x -> new Object()));
+    Object ofA = Derived.of(a, "k", x -> new Object());
+    Object ofB = Derived.of(b, "k", x -> new Object());
+    assertThat(ofA).isNotSameAs(ofB);
     assertThat(View.of(a)).isSameAs(View.of(a));
   }
 
   @Test
   void of_aFailedBuildIsNotKept() {
     Model m = model();
-    assertThatThrownBy(() -> Derived.of(m, "k", x -> {
+    assertThatThrownBy(() -> Derived.<String>of(m, "k", x -> {
       throw new IllegalStateException("broken");
     })).hasMessage("broken");
-    assertThat(Derived.of(m, "k", x -> "built")).isEqualTo("built");
+    String built = Derived.of(m, "k", x -> "built");
+    assertThat(built).isEqualTo("built");
   }
 }
