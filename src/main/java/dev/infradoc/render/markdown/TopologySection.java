@@ -85,8 +85,10 @@ final class TopologySection {
   /** Route tables associated with these subnets and the gateways their routes name. */
   private String routesFor(List<Zone> subnets) {
     TreeSet<String> out = new TreeSet<>();
+    java.util.Set<String> associated = new java.util.HashSet<>();
+    subnets.forEach(z -> associations().getOrDefault(z.id(), List.of()).forEach(a -> associated.add(a.id())));
     for (Component assoc : typed("aws_route_table_association")) {
-      if (subnets.stream().noneMatch(s -> assoc.attribute("zones").contains(s.id()))) continue;
+      if (!associated.contains(assoc.id())) continue;
       for (Dependency d : view.from(assoc.id())) {
         Component table = view.component(d.to());
         if (table == null) continue;
@@ -218,6 +220,21 @@ final class TopologySection {
 
   private List<Zone> zones(String kind) {
     return view.model().zones().stream().filter(z -> z.kind().equals(kind)).toList();
+  }
+
+  private Map<String, List<Component>> associations;
+
+  /** Route table associations by the zones they name (asked per tier of every VPC: looked up, not searched). */
+  private Map<String, List<Component>> associations() {
+    if (associations == null) {
+      associations = new HashMap<>();
+      for (Component assoc : typed("aws_route_table_association")) {
+        for (String z : assoc.attribute("zones").split(",")) {
+          if (!z.isBlank()) associations.computeIfAbsent(z.strip(), k -> new ArrayList<>()).add(assoc);
+        }
+      }
+    }
+    return associations;
   }
 
   private List<Component> typed(String regex) {
