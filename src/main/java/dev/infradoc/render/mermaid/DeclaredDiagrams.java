@@ -44,7 +44,7 @@ final class DeclaredDiagrams {
 
   /** Declared dependencies that are not structural wiring: the edges worth drawing. */
   List<Dependency> meaningful() {
-    dev.infradoc.render.iac.Structure structure = new dev.infradoc.render.iac.Structure(traffic.references());
+    dev.infradoc.render.iac.Structure structure = dev.infradoc.render.iac.Structure.of(model);
     return model.dependencies().stream().filter(d -> structure.group(d) == null).toList();
   }
 
