@@ -112,9 +112,9 @@ final class TopologySection {
     List<Component> tables = typed("aws_route_table|aws_route");
     if (gws.isEmpty() && tables.isEmpty()) return;
     md.append("#### Gateways and route tables\n\n");
-    md.append(Markdown.header("Resource", "What", "Routes", "Placed in or serves", "Evidence"));
+    ComponentTable table = new ComponentTable("Resource", "What", "Routes", "Placed in or serves", "Evidence");
     for (Component c : gws) {
-      md.append(Markdown.row(text(c.name()), text(c.technology()), "", text(placement.describe(c)), Markdown.evidence(List.of(Facts.header(c)), 1)));
+      table.add(c, text(c.name()), text(c.technology()), "", text(placement.describe(c)), Markdown.evidence(List.of(Facts.header(c)), 1));
     }
     Map<String, Integer> associations = new HashMap<>();
     for (Component a : typed("aws_route_table_association")) {
@@ -122,9 +122,10 @@ final class TopologySection {
     }
     for (Component c : tables) {
       long subnets = associations.getOrDefault(c.id(), 0);
-      md.append(Markdown.row(text(c.name()), text(c.technology()), text(InventorySection.or(gateways(c).replaceAll("^ \\(|\\)$", ""), "local only")),
-          subnets + " subnet associations", Markdown.evidence(Facts.line(c, "cidr_block"), 1)));
+      table.add(c, text(c.name()), text(c.technology()), text(InventorySection.or(gateways(c).replaceAll("^ \\(|\\)$", ""), "local only")),
+          subnets + " subnet associations", Markdown.evidence(Facts.line(c, "cidr_block"), 1));
     }
+    table.render(md);
     md.append("\n");
   }
 
