@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.Set;
 import dev.infradoc.render.html.Site;
@@ -43,14 +45,30 @@ public final class Documents {
     if (markdown) jobs.put("security.md", () -> new SecurityDocument(model, run, rules).render());
     if (formats.contains(OutputFormat.SARIF)) jobs.put("findings.sarif", () -> new SarifDocument(model, rules).render());
     if (formats.contains(OutputFormat.STRUCTURIZR)) jobs.put("workspace.dsl", () -> new WorkspaceDsl(model).render());
-    Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
-    jobs.forEach((name, job) -> running.put(name, CompletableFuture.supplyAsync(job)));
-    CompletableFuture<Map<String, String>> site = formats.contains(OutputFormat.HTML)
-        ? CompletableFuture.supplyAsync(() -> new Site(model, run).render())
-        : CompletableFuture.completedFuture(Map.of());
+    // Threads of our own: the common pool has one worker on a two-core machine, which made the
+    // documents render one after another.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "infradoc-render");
+      t.setDaemon(true);
+      return t;
+    });
     Map<String, String> files = new LinkedHashMap<>();
-    running.forEach((name, future) -> files.put(name, join(future)));
-    files.putAll(join(site));
+    try {
+      Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
+      // model.json needs nothing derived: it goes second, so it does not wait for the request graph
+      // that architecture.md is building and diagrams.md needs too.
+      List<String> order = new java.util.ArrayList<>(jobs.keySet());
+      if (order.remove("model.json")) order.add(Math.min(1, order.size()), "model.json");
+      order.forEach(name -> running.put(name, CompletableFuture.supplyAsync(jobs.get(name), pool)));
+      CompletableFuture<Map<String, String>> site = formats.contains(OutputFormat.HTML)
+          ? CompletableFuture.supplyAsync(() -> new Site(model, run).render(), pool)
+          : CompletableFuture.completedFuture(Map.of());
+      jobs.keySet().forEach(name -> files.put(name, join(running.get(name))));
+      files.putAll(join(site));
+    } finally {
+      pool.shutdown();
+    }
     if (markdown && model.hosts().size() > 1) {
       // A fleet: one page per host, its own architecture and diagrams, linked from architecture.md.
       for (Host h : model.hosts()) {

@@ -20,13 +20,17 @@ public final class RootSlice {
 
   /** Each root's model, by root directory; empty when the model holds fewer than two roots. */
   public static Map<String, Model> of(Model model) {
+    return Derived.of(model, RootSlice.class, RootSlice::slice);
+  }
+
+  private static Map<String, Model> slice(Model model) {
     Map<String, Set<String>> members = new TreeMap<>();
     for (Component c : model.components()) {
       String root = root(c.id(), c.attribute("terraform.address"));
       if (root != null) members.computeIfAbsent(root, k -> new HashSet<>()).add(c.id());
     }
     Map<String, Model> out = new TreeMap<>();
-    if (members.size() < 2) return out;
+    if (members.size() < 2) return Map.of();
     members.forEach((root, own) -> {
       List<Zone> zones = model.zones().stream().filter(z -> root.equals(root(z.id(), z.attributes().getOrDefault("terraform.address", z.name()))))
           .toList();
@@ -36,7 +40,7 @@ public final class RootSlice {
           model.findings().stream().filter(f -> f.components().stream().anyMatch(own::contains)).toList(),
           model.problems(), model.collections()));
     });
-    return out;
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** "envs/prod" of tf:envs/prod/aws_vpc.main (address aws_vpc.main); null when the id has no root. */

@@ -21,15 +21,20 @@ public final class View {
   private final Map<String, Component> byId;
   // Edges by endpoint in model order: asked per component, a scan of all edges made large models quadratic.
   private final Map<String, List<Dependency>> byFrom = new java.util.HashMap<>();
-  private final Set<String> targets = new java.util.HashSet<>();
+  private final Map<String, List<Dependency>> byTo = new java.util.HashMap<>();
 
   public View(Model model) {
     this.model = model;
     this.byId = model.componentsById();
     for (Dependency d : model.dependencies()) {
       byFrom.computeIfAbsent(d.from(), k -> new ArrayList<>()).add(d);
-      targets.add(d.to());
+      byTo.computeIfAbsent(d.to(), k -> new ArrayList<>()).add(d);
     }
+  }
+
+  /** The view of this model shared by the documents of one render. */
+  public static View of(Model model) {
+    return Derived.of(model, View.class, View::new);
   }
 
   public Model model() {
@@ -63,8 +68,13 @@ public final class View {
     return List.copyOf(byFrom.getOrDefault(id, List.of()));
   }
 
+  /** Edges to a component, in model order. */
+  public List<Dependency> to(String id) {
+    return List.copyOf(byTo.getOrDefault(id, List.of()));
+  }
+
   public boolean hasIncoming(String id) {
-    return targets.contains(id);
+    return byTo.containsKey(id);
   }
 
   /** Components that start request paths: edge components, else applications nobody calls. */

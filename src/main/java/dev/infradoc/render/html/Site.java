@@ -48,7 +48,7 @@ public final class Site {
 
   public Site(Model model, RunInfo run) {
     this.model = model;
-    this.view = new View(model);
+    this.view = View.of(model);
     this.paths = new SitePaths(model);
     this.frame = new PageFrame(model.generatedBy().version());
   }

@@ -21,11 +21,18 @@ public final class Placement {
   private final Model model;
   private final Map<String, Zone> zones;
   private final References refs;
+  // Asked by several sections and documents for the same components.
+  private final Map<String, List<Zone>> placed = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Placement(Model model, References refs) {
     this.model = model;
     this.refs = refs;
     this.zones = model.zones().stream().collect(Collectors.toMap(Zone::id, Function.identity(), (a, b) -> a));
+  }
+
+  /** The placement of this model's components, shared by the documents of one render. */
+  public static Placement of(Model model) {
+    return dev.infradoc.render.Derived.of(model, Placement.class, m -> new Placement(m, References.of(m)));
   }
 
   public Zone zone(String id) {
@@ -34,7 +41,12 @@ public final class Placement {
 
   /** The zones a component sits in, most specific first (subnets rather than their VPC). */
   public List<Zone> of(Component c) {
-    return of(c, new LinkedHashSet<>());
+    List<Zone> found = placed.get(c.id());
+    if (found == null) {
+      found = List.copyOf(of(c, new LinkedHashSet<>()));
+      placed.put(c.id(), found);
+    }
+    return found;
   }
 
   private List<Zone> of(Component c, Set<String> seen) {

@@ -19,8 +19,14 @@ public final class References {
   // edges, not the whole model's: thousands of resources made every walk quadratic.
   private final Map<String, List<Dependency>> byFrom = new HashMap<>();
   private final Map<String, List<Dependency>> byTo = new HashMap<>();
-  private final Map<String, List<String>> naming = new HashMap<>();
-  private final Map<String, Pattern> patterns = new HashMap<>();
+  // Memos, filled while documents render in parallel from one shared Traffic.
+  private final Map<String, List<String>> naming = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The references of this model, shared by the documents of one render. */
+  public static References of(Model model) {
+    return dev.infradoc.render.Derived.of(model, References.class, References::new);
+  }
 
   public References(Model model) {
     this.byId = model.componentsById();

@@ -32,23 +32,14 @@ public final class Traffic {
   private final List<Dependency> allowedRules;
   private final Set<String> templates = new HashSet<>();
 
-  // Every section of a document asks for the same model's traffic; building it costs a walk over
-  // all components and edges, so the last one built is kept (models are immutable).
-  private static java.lang.ref.WeakReference<Traffic> last = new java.lang.ref.WeakReference<>(null);
-
-  /** The traffic of this model, shared by the sections that render it. */
-  public static synchronized Traffic of(Model model) {
-    Traffic t = last.get();
-    if (t == null || t.model != model) {
-      t = new Traffic(model);
-      last = new java.lang.ref.WeakReference<>(t);
-    }
-    return t;
+  /** The traffic of this model, built once and shared by the documents and sections that render it. */
+  public static Traffic of(Model model) {
+    return dev.infradoc.render.Derived.of(model, Traffic.class, Traffic::new);
   }
 
   public Traffic(Model model) {
     this.model = model;
-    this.refs = new References(model);
+    this.refs = References.of(model);
     this.allowedRules = model.dependencies().stream().filter(d -> d.kind().equals(Dependency.ALLOWED)).toList();
     for (Component c : model.components()) worn.put(c.id(), wears(c, new HashSet<>()));
     for (Component c : model.components()) if (isTemplate(c)) templates.add(c.id());

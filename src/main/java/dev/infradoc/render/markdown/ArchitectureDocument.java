@@ -22,7 +22,7 @@ public final class ArchitectureDocument {
 
   public ArchitectureDocument(Model model, RunInfo run) {
     this.model = model;
-    this.view = new View(model);
+    this.view = View.of(model);
     this.run = run;
   }
 
@@ -68,7 +68,7 @@ public final class ArchitectureDocument {
     roots.forEach((root, slice) -> {
       md.append("## Root ").append(text(root)).append("\n\n");
       StringBuilder part = new StringBuilder();
-      designSections(part, new View(slice));
+      designSections(part, View.of(slice));
       // One level down, under the root's heading.
       md.append(part.toString().replaceAll("(?m)^(#{2,5}) ", "#$1 "));
     });

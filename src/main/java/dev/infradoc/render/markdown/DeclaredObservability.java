@@ -19,21 +19,22 @@ final class DeclaredObservability {
 
   DeclaredObservability(View view) {
     this.view = view;
-    this.describe = new Describe(view.model(), new References(view.model()));
+    this.describe = Describe.of(view.model());
   }
 
   boolean render(StringBuilder md) {
     List<Component> obs = view.model().components().stream().filter(c -> c.host().isEmpty() && Set.of(ComponentKind.MONITORING,
         ComponentKind.LOGGING, ComponentKind.TRACING).contains(c.kind())).toList();
     if (obs.isEmpty()) return false;
-    md.append(Markdown.header("Resource", "Kind", "Settings", "Acts on", "Evidence"));
+    ComponentTable table = new ComponentTable("Resource", "Kind", "Settings", "Acts on", "Evidence");
     for (Component c : obs) {
       Template.Filled detail = describe.column("observability", "detail", c);
       String to = view.from(c.id()).stream().map(d -> view.component(d.to())).filter(x -> x != null).map(view::label)
           .distinct().collect(Collectors.joining(", "));
-      md.append(Markdown.row(text(view.label(c)), c.kind().id(), text(detail.text().isEmpty() ? "not stated" : detail.text()),
-          text(to), ScalingSection.evidence(c, detail)));
+      table.add(c, text(view.label(c)), c.kind().id(), text(detail.text().isEmpty() ? "not stated" : detail.text()),
+          text(to), ScalingSection.evidence(c, detail));
     }
+    table.render(md);
     md.append("\n");
     return true;
   }

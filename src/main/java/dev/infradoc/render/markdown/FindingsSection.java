@@ -4,6 +4,7 @@ import static dev.infradoc.render.markdown.Markdown.text;
 
 import dev.infradoc.model.Finding;
 import dev.infradoc.render.View;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ final class FindingsSection {
       md.append("No security finding: no exposure, encryption, identity, secret or host-hygiene rule matched what was scanned.\n\n");
     } else {
       md.append(counts(security)).append(" Details and evidence: security.md.\n\n");
-      security.forEach(f -> md.append("- ").append(link(f)).append("\n"));
+      FindingGroups.of(security).forEach(g -> md.append("- ").append(link(g)).append("\n"));
       md.append("\n");
     }
     md.append("## Availability and recovery\n\n");
@@ -52,9 +53,17 @@ final class FindingsSection {
           : "None: every finding has been accepted (see Findings).\n\n");
     } else {
       int n = 1;
-      for (Finding f : open) {
-        md.append(n++).append(". ").append(text(f.recommendation())).append(" (").append(f.severity().id())
-            .append(", from [").append(text(f.title())).append("](#").append(Markdown.anchor(f.id())).append("))\n");
+      for (List<Finding> g : FindingGroups.of(open)) {
+        Finding f = g.get(0);
+        if (g.size() == 1) {
+          md.append(n++).append(". ").append(text(f.recommendation())).append(" (").append(f.severity().id())
+              .append(", from [").append(text(f.title())).append("](#").append(Markdown.anchor(f.id())).append("))\n");
+          continue;
+        }
+        String shared = FindingGroups.shared(g, Finding::recommendation, view::component);
+        md.append(n++).append(". ").append(shared != null ? shared : "One recommendation for each of the " + g.size() + " components")
+            .append(" (").append(f.severity().id()).append(", for ").append(g.size()).append(" components, from ")
+            .append(groupLink(g)).append(")\n");
       }
       md.append("\n");
     }
@@ -63,23 +72,64 @@ final class FindingsSection {
       md.append("None.\n\n");
       return;
     }
-    for (Finding f : view.model().findings()) {
-      md.append("<a id=\"").append(Markdown.anchor(f.id())).append("\"></a>\n");
-      md.append("### ").append(f.severity().id().toUpperCase()).append(": ").append(text(f.title()))
-          .append(f.isAccepted() ? " (accepted)" : "").append("\n\n");
-      md.append("- Rule: ").append(text(f.rule())).append("\n");
-      md.append("- Detail: ").append(text(f.detail())).append("\n");
-      md.append("- Evidence: ").append(f.evidence().isEmpty() ? "none recorded" : Markdown.evidence(f.evidence(), 3).replace("<br>", "; ")).append("\n");
-      md.append("- Recommendation: ").append(text(f.recommendation())).append("\n");
-      if (f.isAccepted()) md.append("- Accepted: ").append(text(f.accepted())).append("\n");
-      md.append("\n");
+    List<List<Finding>> groups = FindingGroups.of(view.model().findings());
+    if (groups.stream().anyMatch(g -> g.size() > 1)) {
+      md.append("A rule that matched ").append(FindingGroups.GROUP_AT).append(" or more components has one heading: what it found "
+          + "and what to do are said once, with `").append(FindingGroups.PLACEHOLDER).append("` for each component's name, "
+          + "followed by a table of the components with each one's evidence.\n\n");
+    }
+    for (List<Finding> g : groups) {
+      if (g.size() == 1) finding(md, g.get(0));
+      else grouped(md, g);
     }
   }
 
-  private static void group(StringBuilder md, String title, List<Finding> found) {
+  private static void finding(StringBuilder md, Finding f) {
+    md.append("<a id=\"").append(Markdown.anchor(f.id())).append("\"></a>\n");
+    md.append("### ").append(f.severity().id().toUpperCase()).append(": ").append(text(f.title()))
+        .append(f.isAccepted() ? " (accepted)" : "").append("\n\n");
+    md.append("- Rule: ").append(text(f.rule())).append("\n");
+    md.append("- Detail: ").append(text(f.detail())).append("\n");
+    md.append("- Evidence: ").append(f.evidence().isEmpty() ? "none recorded" : Markdown.evidence(f.evidence(), 3).replace("<br>", "; ")).append("\n");
+    md.append("- Recommendation: ").append(text(f.recommendation())).append("\n");
+    if (f.isAccepted()) md.append("- Accepted: ").append(text(f.accepted())).append("\n");
+    md.append("\n");
+  }
+
+  /** One rule's many findings: the shared sentences once, then each component with its evidence (and its own sentences where they differ). */
+  private void grouped(StringBuilder md, List<Finding> g) {
+    Finding first = g.get(0);
+    String title = FindingGroups.shared(g, Finding::title, view::component);
+    String detail = FindingGroups.shared(g, Finding::detail, view::component);
+    String recommendation = FindingGroups.shared(g, Finding::recommendation, view::component);
+    long accepted = g.stream().filter(Finding::isAccepted).count();
+    md.append("<a id=\"").append(FindingGroups.anchor(g)).append("\"></a>\n");
+    md.append("### ").append(first.severity().id().toUpperCase()).append(": ").append(title != null ? title : text(first.rule()))
+        .append(" (").append(g.size()).append(" findings").append(accepted > 0 ? ", " + accepted + " accepted" : "").append(")\n\n");
+    md.append("- Rule: ").append(text(first.rule())).append("\n");
+    if (detail != null) md.append("- Detail, for each: ").append(detail).append("\n");
+    if (recommendation != null) md.append("- Recommendation, for each: ").append(recommendation).append("\n");
+    md.append("\n");
+    List<String> columns = new ArrayList<>(List.of("Component", "Evidence"));
+    if (detail == null) columns.add("Detail");
+    if (recommendation == null) columns.add("Recommendation");
+    if (accepted > 0) columns.add("Accepted");
+    md.append(Markdown.header(columns.toArray(String[]::new)));
+    for (Finding f : g) {
+      List<String> cells = new ArrayList<>(List.of("<a id=\"" + Markdown.anchor(f.id()) + "\"></a>" + text(FindingGroups.subject(f, view::component)),
+          Markdown.evidence(f.evidence(), 3)));
+      if (detail == null) cells.add(text(f.detail()));
+      if (recommendation == null) cells.add(text(f.recommendation()));
+      if (accepted > 0) cells.add(f.isAccepted() ? text(f.accepted()) : "no");
+      md.append(Markdown.row(cells.toArray(String[]::new)));
+    }
+    md.append("\n");
+  }
+
+  private void group(StringBuilder md, String title, List<Finding> found) {
     if (found.isEmpty()) return;
     md.append(title).append(":\n\n");
-    found.forEach(f -> md.append("- ").append(link(f)).append("\n"));
+    FindingGroups.of(found).forEach(g -> md.append("- ").append(link(g)).append("\n"));
     md.append("\n");
   }
 
@@ -95,6 +145,18 @@ final class FindingsSection {
 
   private List<Finding> byPrefix(List<String> prefixes) {
     return view.model().findings().stream().filter(f -> prefixes.stream().anyMatch(p -> f.rule().startsWith(p))).toList();
+  }
+
+  /** A finding's link, or a group's: its severity, count and shared title, linked to its heading. */
+  private String link(List<Finding> g) {
+    if (g.size() == 1) return link(g.get(0));
+    long accepted = g.stream().filter(Finding::isAccepted).count();
+    return "**" + g.get(0).severity().id() + "**: " + groupLink(g) + (accepted > 0 ? " (" + accepted + " accepted)" : "");
+  }
+
+  private String groupLink(List<Finding> g) {
+    String title = FindingGroups.shared(g, Finding::title, view::component);
+    return "[" + g.size() + " findings of " + text(g.get(0).rule()) + (title == null ? "" : ": " + title) + "](#" + FindingGroups.anchor(g) + ")";
   }
 
   private static String link(Finding f) {

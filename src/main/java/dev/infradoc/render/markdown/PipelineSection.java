@@ -18,7 +18,7 @@ final class PipelineSection {
 
   PipelineSection(View view) {
     this.view = view;
-    this.describe = new Describe(view.model(), new References(view.model()));
+    this.describe = Describe.of(view.model());
   }
 
   /** False when no workflow was read. */

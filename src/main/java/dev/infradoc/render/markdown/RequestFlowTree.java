@@ -27,8 +27,8 @@ final class RequestFlowTree {
   RequestFlowTree(View view, Traffic traffic) {
     this.view = view;
     this.traffic = traffic;
-    this.describe = new Describe(view.model(), traffic.references());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.describe = Describe.of(view.model());
+    this.placement = Placement.of(view.model());
   }
 
   void render(StringBuilder md) {

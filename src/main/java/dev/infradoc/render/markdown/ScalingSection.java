@@ -25,8 +25,8 @@ final class ScalingSection {
   ScalingSection(View view) {
     this.view = view;
     Traffic traffic = Traffic.of(view.model());
-    this.describe = new Describe(view.model(), traffic.references());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.describe = Describe.of(view.model());
+    this.placement = Placement.of(view.model());
   }
 
   /** Renders the declared part; false when nothing declared is compute. */
@@ -36,14 +36,15 @@ final class ScalingSection {
     List<Component> policies = view.model().components().stream().filter(c -> describe.has("scaling", c)).toList();
     if (compute.isEmpty() && policies.isEmpty()) return false;
     if (!compute.isEmpty()) {
-      md.append(Markdown.header("Component", "Runs", "Capacity", "Placement", "Detail", "Evidence"));
+      ComponentTable table = new ComponentTable("Component", "Runs", "Capacity", "Placement", "Detail", "Evidence");
       for (Component c : compute) {
         Template.Filled runs = describe.column("compute", "runs", c);
         Template.Filled cap = describe.column("compute", "capacity", c);
         Template.Filled detail = describe.column("compute", "detail", c);
-        md.append(Markdown.row(text(view.label(c)), text(or(runs.text())), text(or(cap.text())),
-            text(or(placement.describe(c))), text(detail.text()), evidence(c, runs, cap, detail)));
+        table.add(c, text(view.label(c)), text(or(runs.text())), text(or(cap.text())),
+            text(or(placement.describe(c))), text(detail.text()), evidence(c, runs, cap, detail));
       }
+      table.render(md);
       md.append("\n");
     }
     md.append("### Scaling policies\n\n");
@@ -51,7 +52,7 @@ final class ScalingSection {
       md.append("None declared: capacity above is fixed unless changed by hand.\n\n");
       return true;
     }
-    md.append(Markdown.header("Policy", "Scales", "Action", "Cooldown", "Triggered by", "Evidence"));
+    ComponentTable table = new ComponentTable("Policy", "Scales", "Action", "Cooldown", "Triggered by", "Evidence");
     for (Component p : policies) {
       String scales = view.from(p.id()).stream().map(d -> view.component(d.to())).filter(c -> c != null && describe.has("compute", c))
           .map(view::label).distinct().collect(Collectors.joining(", "));
@@ -60,16 +61,17 @@ final class ScalingSection {
       List<String> triggers = new ArrayList<>();
       Set<Evidence> ev = new LinkedHashSet<>(action.evidence());
       ev.addAll(cooldown.evidence());
-      for (Dependency d : view.model().dependencies()) {
+      for (Dependency d : view.to(p.id())) {
         Component alarm = view.component(d.from());
-        if (!d.to().equals(p.id()) || alarm == null || !describe.has("alarms", alarm)) continue;
+        if (alarm == null || !describe.has("alarms", alarm)) continue;
         Template.Filled t = describe.column("alarms", "trigger", alarm);
         triggers.add(alarm.name() + ": " + t.text());
         ev.addAll(t.evidence());
       }
-      md.append(Markdown.row(text(view.label(p)), text(or(scales)), text(or(action.text())), text(or(cooldown.text())),
-          text(triggers.isEmpty() ? "no alarm declared" : String.join("; ", triggers)), Markdown.evidence(List.copyOf(ev), 4)));
+      table.add(p, text(view.label(p)), text(or(scales)), text(or(action.text())), text(or(cooldown.text())),
+          text(triggers.isEmpty() ? "no alarm declared" : String.join("; ", triggers)), Markdown.evidence(List.copyOf(ev), 4));
     }
+    table.render(md);
     md.append("\n");
     return true;
   }

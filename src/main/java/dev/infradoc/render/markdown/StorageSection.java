@@ -22,8 +22,8 @@ final class StorageSection {
   StorageSection(View view) {
     this.view = view;
     Traffic traffic = Traffic.of(view.model());
-    this.describe = new Describe(view.model(), traffic.references());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.describe = Describe.of(view.model());
+    this.placement = Placement.of(view.model());
   }
 
   /** Renders declared stores; false when there are none. Resources that only configure a store are folded into it. */
@@ -32,7 +32,7 @@ final class StorageSection {
     if (stores.isEmpty()) return false;
     md.append("Values as declared; _not stated_ means the code leaves the provider default. Settings resources "
         + "(bucket versioning, encryption, public access blocks) are shown with their bucket.\n\n");
-    md.append(Markdown.header("Store", "Engine", "Size", "Placement", "HA", "Backups", "Encryption", "Access", "Protection", "Evidence"));
+    ComponentTable table = new ComponentTable("Store", "Engine", "Size", "Placement", "HA", "Backups", "Encryption", "Access", "Protection", "Evidence");
     for (Component c : stores) {
       List<String> row = new ArrayList<>(List.of(text(view.label(c))));
       List<Template.Filled> filled = new ArrayList<>();
@@ -44,8 +44,9 @@ final class StorageSection {
         if (col.equals("size")) row.add(text(or(placement.describe(c))));
       }
       row.add(ScalingSection.evidence(c, filled.toArray(Template.Filled[]::new)));
-      md.append(Markdown.row(row.toArray(String[]::new)));
+      table.add(c, row.toArray(String[]::new));
     }
+    table.render(md);
     md.append("\n");
     return true;
   }

@@ -5,7 +5,6 @@ import static dev.infradoc.render.markdown.Markdown.text;
 import dev.infradoc.model.Dependency;
 import dev.infradoc.model.Evidence;
 import dev.infradoc.render.View;
-import dev.infradoc.render.iac.References;
 import dev.infradoc.render.iac.Structure;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ final class StructuralReferences {
 
   StructuralReferences(View view) {
     this.view = view;
-    this.structure = new Structure(new References(view.model()));
+    this.structure = Structure.of(view.model());
     for (Dependency d : view.model().dependencies()) {
       String g = group(d);
       if (g != null) groups.computeIfAbsent(g, k -> new ArrayList<>()).add(d);

@@ -27,7 +27,7 @@ final class TierPattern {
   TierPattern(View view, Traffic traffic) {
     this.view = view;
     this.traffic = traffic;
-    this.placement = new Placement(view.model(), traffic.references());
+    this.placement = Placement.of(view.model());
   }
 
   /** The claim with its evidence, or null when no path shows three tiers. */

@@ -33,7 +33,7 @@ final class TopologySection {
   TopologySection(View view) {
     this.view = view;
     this.traffic = Traffic.of(view.model());
-    this.placement = new Placement(view.model(), traffic.references());
+    this.placement = Placement.of(view.model());
   }
 
   void render(StringBuilder md) {
@@ -85,8 +85,10 @@ final class TopologySection {
   /** Route tables associated with these subnets and the gateways their routes name. */
   private String routesFor(List<Zone> subnets) {
     TreeSet<String> out = new TreeSet<>();
+    java.util.Set<String> associated = new java.util.HashSet<>();
+    subnets.forEach(z -> associations().getOrDefault(z.id(), List.of()).forEach(a -> associated.add(a.id())));
     for (Component assoc : typed("aws_route_table_association")) {
-      if (subnets.stream().noneMatch(s -> assoc.attribute("zones").contains(s.id()))) continue;
+      if (!associated.contains(assoc.id())) continue;
       for (Dependency d : view.from(assoc.id())) {
         Component table = view.component(d.to());
         if (table == null) continue;
@@ -110,9 +112,9 @@ final class TopologySection {
     List<Component> tables = typed("aws_route_table|aws_route");
     if (gws.isEmpty() && tables.isEmpty()) return;
     md.append("#### Gateways and route tables\n\n");
-    md.append(Markdown.header("Resource", "What", "Routes", "Placed in or serves", "Evidence"));
+    ComponentTable table = new ComponentTable("Resource", "What", "Routes", "Placed in or serves", "Evidence");
     for (Component c : gws) {
-      md.append(Markdown.row(text(c.name()), text(c.technology()), "", text(placement.describe(c)), Markdown.evidence(List.of(Facts.header(c)), 1)));
+      table.add(c, text(c.name()), text(c.technology()), "", text(placement.describe(c)), Markdown.evidence(List.of(Facts.header(c)), 1));
     }
     Map<String, Integer> associations = new HashMap<>();
     for (Component a : typed("aws_route_table_association")) {
@@ -120,9 +122,10 @@ final class TopologySection {
     }
     for (Component c : tables) {
       long subnets = associations.getOrDefault(c.id(), 0);
-      md.append(Markdown.row(text(c.name()), text(c.technology()), text(InventorySection.or(gateways(c).replaceAll("^ \\(|\\)$", ""), "local only")),
-          subnets + " subnet associations", Markdown.evidence(Facts.line(c, "cidr_block"), 1)));
+      table.add(c, text(c.name()), text(c.technology()), text(InventorySection.or(gateways(c).replaceAll("^ \\(|\\)$", ""), "local only")),
+          subnets + " subnet associations", Markdown.evidence(Facts.line(c, "cidr_block"), 1));
     }
+    table.render(md);
     md.append("\n");
   }
 
@@ -218,6 +221,21 @@ final class TopologySection {
 
   private List<Zone> zones(String kind) {
     return view.model().zones().stream().filter(z -> z.kind().equals(kind)).toList();
+  }
+
+  private Map<String, List<Component>> associations;
+
+  /** Route table associations by the zones they name (asked per tier of every VPC: looked up, not searched). */
+  private Map<String, List<Component>> associations() {
+    if (associations == null) {
+      associations = new HashMap<>();
+      for (Component assoc : typed("aws_route_table_association")) {
+        for (String z : assoc.attribute("zones").split(",")) {
+          if (!z.isBlank()) associations.computeIfAbsent(z.strip(), k -> new ArrayList<>()).add(assoc);
+        }
+      }
+    }
+    return associations;
   }
 
   private List<Component> typed(String regex) {

@@ -38,13 +38,13 @@ final class DeclaredDiagrams {
     this.ids = ids;
     this.node = node;
     this.traffic = Traffic.of(model);
-    this.placement = new Placement(model, traffic.references());
-    this.describe = new dev.infradoc.render.iac.Describe(model, traffic.references());
+    this.placement = Placement.of(model);
+    this.describe = dev.infradoc.render.iac.Describe.of(model);
   }
 
   /** Declared dependencies that are not structural wiring: the edges worth drawing. */
   List<Dependency> meaningful() {
-    dev.infradoc.render.iac.Structure structure = new dev.infradoc.render.iac.Structure(traffic.references());
+    dev.infradoc.render.iac.Structure structure = dev.infradoc.render.iac.Structure.of(model);
     return model.dependencies().stream().filter(d -> structure.group(d) == null).toList();
   }
 
@@ -61,6 +61,17 @@ final class DeclaredDiagrams {
 
   Traffic traffic() {
     return traffic;
+  }
+
+  Placement placement() {
+    return placement;
+  }
+
+  /** Every hop that means use: the request graph and the edges off it (compose/k8s connections, alarms). */
+  List<Hop> uses() {
+    List<Hop> hops = new ArrayList<>(traffic.reachable());
+    for (Component c : model.components()) hops.addAll(traffic.from(c.id()));
+    return hops;
   }
 
   /** Components that do a job (not network plumbing, IAM or settings), grouped by where they sit, with request edges. */
@@ -169,7 +180,7 @@ final class DeclaredDiagrams {
     return d.toString();
   }
 
-  private List<Component> gateways() {
+  List<Component> gateways() {
     if (gateways == null) gateways = findGateways();
     return gateways;
   }
@@ -182,10 +193,7 @@ final class DeclaredDiagrams {
 
   private void requestEdges(StringBuilder d, Set<String> visible, boolean all) {
     Set<String> drawn = new TreeSet<>();
-    List<Hop> hops = new ArrayList<>(traffic.reachable());
-    // Edges that are not on a request path but still mean use (compose/k8s connections, alarms) count too.
-    for (Component c : model.components()) hops.addAll(traffic.from(c.id()));
-    for (Hop h : hops) {
+    for (Hop h : uses()) {
       if (h.fromOutside() || !visible.contains(h.from()) || !visible.contains(h.to())) continue;
       if (!drawn.add(h.from() + ">" + h.to())) continue;
       d.append("  ").append(ids.id(h.from())).append(h.kind().equals(Dependency.ALLOWED) ? " -.->|" : " -->|")
@@ -193,13 +201,13 @@ final class DeclaredDiagrams {
     }
   }
 
-  private static String label(Hop h) {
+  static String label(Hop h) {
     String says = h.says().replaceFirst(" \\(.*", "");
     return (says + (h.traffic().isEmpty() ? "" : " " + h.traffic())).trim();
   }
 
   /** Services worth a box: not network plumbing, IAM, settings resources or templates. */
-  private boolean isService(Component c) {
+  boolean isService(Component c) {
     if (!c.host().isEmpty()) return false;
     String role = c.kind().role();
     // A platform resource that carries requests (a Kubernetes Service) is a step worth a box.
@@ -211,7 +219,7 @@ final class DeclaredDiagrams {
   }
 
   /** Outer group: the VPC (or namespace, compose project, module) a component sits in. */
-  private String outer(Component c) {
+  String outer(Component c) {
     List<Zone> at = placement.of(c);
     for (Zone z : at) {
       Zone vpc = z.kind().equals("vpc") ? z : placement.zone(z.parent());

@@ -23,80 +23,147 @@ public final class DiagramsDocument {
   private final View view;
   private final Mermaid ids;
   private final RunInfo run;
+  private final boolean groupAll;
 
   public DiagramsDocument(Model model, RunInfo run) {
-    this.model = model;
-    this.view = new View(model);
-    this.ids = new Mermaid(model.components());
-    this.run = run;
+    this(model, run, false);
   }
 
-  /** One diagram of the document: its Mermaid code, or why it is not drawn. */
+  private DiagramsDocument(Model model, RunInfo run, boolean groupAll) {
+    this.model = model;
+    this.view = View.of(model);
+    this.ids = new Mermaid(model.components());
+    this.run = run;
+    this.groupAll = groupAll;
+  }
+
+  /**
+   * The document with every declared diagram grouped (module, role, counted repeats), as it is drawn
+   * for a system too large for one box per resource: shows the grouped form of any model.
+   */
+  public static DiagramsDocument grouped(Model model, RunInfo run) {
+    return new DiagramsDocument(model, run, true);
+  }
+
+  /** One diagram of the document: its Mermaid code, or the sentence that says why it is not drawn. */
   public record Diagram(String title, String caption, String code) {
     /** Empty when the diagram is drawn; else the sentence that says why not. */
     public String notDrawn() {
-      if (code.startsWith("Not drawn")) return code;
-      if (tooLarge(code)) {
-        return "Not drawn: too large to read or to render (" + code.lines().count()
-            + " lines); see the fleet map and the pages of each host.";
-      }
-      return "";
+      return code.startsWith("Not drawn") ? code : "";
     }
+  }
+
+  /** A diagram, or why not when it is too large to read, with where its content can be read instead. */
+  private static Diagram fit(String title, String caption, String code, String elsewhere) {
+    if (!code.startsWith("Not drawn") && tooLarge(code)) {
+      code = "Not drawn: too large to read or to render (" + code.lines().count() + " lines); " + elsewhere;
+    }
+    return new Diagram(title, caption, code);
   }
 
   public String render() {
     StringBuilder md = new StringBuilder("# Diagrams\n\n");
     md.append("_InfraDoc ").append(Markdown.text(model.generatedBy().version())).append(", ")
         .append(Markdown.text(run.summary())).append("._\n\n");
-    md.append("Drawn from model.json: every box is a component and every arrow a dependency in it. "
-        + "Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
-    diagrams().forEach(d -> section(md, d));
+    List<Diagram> all = diagrams();
+    md.append(all.stream().anyMatch(d -> d.caption().endsWith(GROUPED))
+        ? "Drawn from model.json: every box is a component, or a group of like components where a diagram says so, and every "
+            + "arrow a dependency in it, or a count of like dependencies. "
+        : "Drawn from model.json: every box is a component and every arrow a dependency in it. ");
+    md.append("Solid arrows were observed as live connections; dotted arrows were configured or declared.\n\n");
+    all.forEach(d -> section(md, d));
     return md.toString();
   }
 
-  /** The diagrams in document order (the HTML site draws the same ones). */
+  /** The diagrams in document order (the HTML site draws the same ones), drawn once per model. */
   public List<Diagram> diagrams() {
+    return dev.infradoc.render.Derived.of(model, groupAll ? GroupedDiagrams.class : Diagram.class, m -> draw());
+  }
+
+  private List<Diagram> draw() {
     List<Diagram> out = new ArrayList<>();
     if (model.hosts().isEmpty() && !model.components().isEmpty()) {
-      // Repeated instances are one box; several Terraform roots are drawn each by itself, not as one tangled graph.
+      // Several Terraform roots are drawn each by itself, not as one tangled graph.
       Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
       if (roots.isEmpty()) {
-        new DiagramsDocument(InstanceCollapse.of(model), run).declared(out);
+        declared(model, out);
         return out;
       }
       roots.forEach((root, slice) -> {
         List<Diagram> part = new ArrayList<>();
-        new DiagramsDocument(InstanceCollapse.of(slice), run).declared(part);
+        declared(slice, part);
         part.forEach(d -> out.add(new Diagram("Root " + root + ": " + d.title(), d.caption(), d.code())));
       });
       return out;
     }
+    String elsewhere = model.hosts().size() > 1 ? "see the fleet map and the pages of each host."
+        : "every component and dependency is in the tables of architecture.md and in model.json.";
     if (model.hosts().size() > 1) {
-      out.add(new Diagram("Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
-          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render()));
+      out.add(fit("Fleet map", "Hosts by tier (inventory group); identical hosts are one box, e.g. web[01..12]. "
+          + "Every host's own diagrams are on its page (hosts/NAME.md).", new FleetMap(model, new FleetView(model)).render(), elsewhere));
     }
-    out.add(new Diagram("System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system()));
-    out.add(new Diagram("Service dependencies", "Only components that use or are used by another.", dependencies()));
-    out.add(new Diagram("Network and ports", "Listening sockets by exposure.", network()));
-    out.add(new Diagram("Deployment", "Every component on each host.", deployment()));
-    out.add(new Diagram("Request flow", "From the entry point along the dependencies.", requestFlow()));
-    out.add(new Diagram("CI/CD pipeline", "", cicd()));
+    out.add(fit("System architecture", "Services by host and role; platform daemons are in the deployment diagram.", system(), elsewhere));
+    out.add(fit("Service dependencies", "Only components that use or are used by another.", dependencies(), elsewhere));
+    out.add(fit("Network and ports", "Listening sockets by exposure.", network(), elsewhere));
+    out.add(fit("Deployment", "Every component on each host.", deployment(), elsewhere));
+    out.add(fit("Request flow", "From the entry point along the dependencies.", requestFlow(), elsewhere));
+    out.add(fit("CI/CD pipeline", "", cicd(), elsewhere));
     return out;
   }
 
-  /** Declared infrastructure only: grouped by VPC/tier (namespace, project, module), with the request graph and topology. */
-  private void declared(List<Diagram> out) {
-    DeclaredDiagrams declared = new DeclaredDiagrams(model, view, ids, this::node);
-    out.add(new Diagram("System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, module); "
-        + "arrows are request steps and uses, dotted where only a security-group rule allows them.", declared.system()));
-    out.add(new Diagram("Service dependencies", "Every dependency in the model except structural wiring (route table associations, "
-        + "subnet groups, security group membership: listed in architecture.md).", dependencies(declared.meaningful())));
-    out.add(new Diagram("Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each tier's route table sends traffic.", declared.topology()));
-    out.add(new Diagram("Deployment", "Compute and data stores per source, with declared counts and placement.", declared.deployment()));
-    out.add(new Diagram("Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml).", declared.flow()));
-    out.add(new Diagram("CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it, a dotted one from a job to"
-        + " what it delivers (the components of this repository that run the image it builds, the Terraform root it applies,"
-        + " the manifests it applies), and one labelled not matched to what it names that nothing here runs or declares.", declared.pipeline()));
+  /** Above this many components and dependencies together, one box per resource cannot fit a readable diagram: draw grouped at once. */
+  static final int GROUP_AT_ONCE = 3_000;
+
+  private static final String GROUPED = "resources that differ only by "
+      + "count/for_each index or number are one box with their count (x12), boxes are grouped by Terraform module, and one "
+      + "arrow stands for all the links that say the same between two boxes, with their count. Every resource is in "
+      + "architecture.md's inventory and in model.json.";
+  private static final String NOT_EVEN_GROUPED = "every resource is listed in architecture.md's inventory and in model.json.";
+
+  /**
+   * Declared infrastructure, grouped by VPC/tier (namespace, project, module): repeated instances
+   * ([0], [1], [2]) are one box. A diagram too large for that is drawn grouped by module with
+   * repeated resources counted (GroupedDiagrams); a model far too large for one box per resource is
+   * drawn grouped at once, without building the ungrouped diagrams first.
+   */
+  private void declared(Model of, List<Diagram> out) {
+    View fullView = View.of(of);
+    DeclaredDiagrams full = new DeclaredDiagrams(of, fullView, ids, this::node);
+    GroupedDiagrams grouped = new GroupedDiagrams(of, fullView, full);
+    boolean atOnce = groupAll || of.components().size() + of.dependencies().size() > GROUP_AT_ONCE;
+    Model collapsed = atOnce ? null : InstanceCollapse.of(of);
+    DiagramsDocument plain = atOnce ? null : new DiagramsDocument(collapsed, run);
+    DeclaredDiagrams declared = atOnce ? null : new DeclaredDiagrams(collapsed, plain.view, plain.ids, plain::node);
+    out.add(either(SYSTEM, atOnce ? null : declared::system, grouped::system));
+    out.add(either(DEPENDENCIES, atOnce ? null : () -> plain.dependencies(declared.meaningful()), () -> grouped.dependencies(full.meaningful())));
+    out.add(either(TOPOLOGY, atOnce ? null : declared::topology, grouped::topology));
+    out.add(either(DEPLOYMENT, atOnce ? null : declared::deployment, grouped::deployment));
+    out.add(either(FLOW, atOnce ? null : declared::flow, grouped::flow));
+    out.add(fit(PIPELINE[0], PIPELINE[1], (atOnce ? full : declared).pipeline(), NOT_EVEN_GROUPED));
+  }
+
+  private static final String[] SYSTEM = {"System architecture", "Services grouped by VPC and subnet tier (or namespace, compose project, "
+      + "module); arrows are request steps and uses, dotted where only a security-group rule allows them."};
+  private static final String[] DEPENDENCIES = {"Service dependencies", "Every dependency in the model except structural wiring "
+      + "(route table associations, subnet groups, security group membership: listed in architecture.md)."};
+  private static final String[] TOPOLOGY = {"Network topology", "VPCs, subnets by tier and availability zone, gateways, and where each "
+      + "tier's route table sends traffic."};
+  private static final String[] DEPLOYMENT = {"Deployment", "Compute and data stores per source, with declared counts and placement."};
+  private static final String[] FLOW = {"Request flow", "From outside to the data, along what carries requests (knowledge/traffic.yaml)."};
+  private static final String[] PIPELINE = {"CI/CD pipeline", "Workflows with their jobs; an arrow runs from a job to the job that needs it, a dotted one from a job to"
+      + " what it delivers (the components of this repository that run the image it builds, the Terraform root it applies,"
+      + " the manifests it applies), and one labelled not matched to what it names that nothing here runs or declares."};
+
+  /** The diagram one box per resource when it fits (null: known not to), else grouped, else why not. */
+  private Diagram either(String[] titleAndCaption, java.util.function.Supplier<String> plain,
+      java.util.function.Supplier<String> grouped) {
+    String title = titleAndCaption[0];
+    String caption = titleAndCaption[1];
+    if (plain != null) {
+      String code = plain.get();
+      if (code.startsWith("Not drawn") || !tooLarge(code)) return new Diagram(title, caption, code);
+    }
+    return fit(title, caption + (groupAll ? " Grouped: " : " Too large for one box per resource, so grouped: ") + GROUPED, grouped.get(), "even grouped, it is too large to read; " + NOT_EVEN_GROUPED);
   }
 
   private static void section(StringBuilder md, Diagram d) {
@@ -256,7 +323,7 @@ public final class DiagramsDocument {
     }
   }
 
-  private static String edgeLabel(Dependency d) {
+  static String edgeLabel(Dependency d) {
     String proto = d.protocol().isEmpty() ? "" : d.protocol();
     return (proto + (d.port() == 0 ? "" : " " + d.port())).trim() + (d.kind().equals(Dependency.OBSERVED) ? "" : " (" + d.kind() + ")");
   }
@@ -269,7 +336,7 @@ public final class DiagramsDocument {
     return ids.id(c.id()) + shape(c.kind(), label);
   }
 
-  private static String shape(ComponentKind kind, String label) {
+  static String shape(ComponentKind kind, String label) {
     return switch (kind.role()) {
       case "data" -> "[(" + label + ")]";
       case "external" -> "{{" + label + "}}";

@@ -26,6 +26,10 @@ final class InstanceCollapse {
   private InstanceCollapse() {}
 
   static Model of(Model model) {
+    return dev.infradoc.render.Derived.of(model, InstanceCollapse.class, InstanceCollapse::collapse);
+  }
+
+  private static Model collapse(Model model) {
     Map<String, List<Component>> groups = new LinkedHashMap<>();
     for (Component c : model.components()) {
       Matcher m = INDEX.matcher(c.id());

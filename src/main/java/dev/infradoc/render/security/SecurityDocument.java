@@ -9,7 +9,10 @@ import dev.infradoc.model.Severity;
 import dev.infradoc.pipeline.RunInfo;
 import dev.infradoc.render.RuleInfo;
 import dev.infradoc.render.markdown.Markdown;
+import java.util.ArrayList;
 import java.util.List;
+import dev.infradoc.render.View;
+import dev.infradoc.render.markdown.FindingGroups;
 
 /** security.md: every finding by severity with its detail, evidence and recommendation; accepted ones marked, never hidden. */
 public final class SecurityDocument {
@@ -40,7 +43,16 @@ public final class SecurityDocument {
       List<Finding> found = model.findings().stream().filter(f -> f.severity() == s).toList();
       if (found.isEmpty()) continue;
       md.append("## ").append(capital(s.id())).append(" (").append(found.size()).append(")\n\n");
-      for (Finding f : found) finding(md, f);
+      List<List<Finding>> groups = FindingGroups.of(found);
+      if (groups.stream().anyMatch(g -> g.size() > 1)) {
+        md.append("A rule that matched ").append(FindingGroups.GROUP_AT).append(" or more components has one heading: what it found "
+            + "and what to do are said once, with `").append(FindingGroups.PLACEHOLDER).append("` for each component's name, "
+            + "followed by a table of the components with each one's evidence.\n\n");
+      }
+      for (List<Finding> g : groups) {
+        if (g.size() == 1) finding(md, g.get(0));
+        else grouped(md, g);
+      }
     }
     md.append("## Rules\n\n").append(Markdown.header("Rule", "Default severity", "Looks for", "Findings"));
     for (RuleInfo r : rules) {
@@ -69,6 +81,49 @@ public final class SecurityDocument {
     md.append("- Recommendation: ").append(text(f.recommendation())).append("\n");
     if (f.isAccepted()) md.append("- Accepted: ").append(text(f.accepted())).append("\n");
     md.append("\n");
+  }
+
+  /** One rule's many findings: the shared sentences once, then each component with its evidence (and its own sentences where they differ). */
+  private void grouped(StringBuilder md, List<Finding> g) {
+    View view = View.of(model);
+    Finding first = g.get(0);
+    String title = FindingGroups.shared(g, Finding::title, view::component);
+    String detail = FindingGroups.shared(g, Finding::detail, view::component);
+    String recommendation = FindingGroups.shared(g, Finding::recommendation, view::component);
+    long accepted = g.stream().filter(Finding::isAccepted).count();
+    md.append("<a id=\"").append(FindingGroups.anchor(g)).append("\"></a>\n");
+    md.append("### ").append(title != null ? title : text(first.rule())).append(" (").append(g.size()).append(" findings")
+        .append(accepted > 0 ? ", " + accepted + " accepted" : "").append(")\n\n");
+    md.append("- Rule: `").append(first.rule()).append("`\n");
+    if (detail != null) md.append("- Detail, for each: ").append(detail).append("\n");
+    if (recommendation != null) md.append("- Recommendation, for each: ").append(recommendation).append("\n");
+    md.append("\n");
+    List<String> columns = new ArrayList<>(List.of("Component", "Evidence"));
+    if (detail == null) columns.add("Detail");
+    if (recommendation == null) columns.add("Recommendation");
+    if (accepted > 0) columns.add("Accepted");
+    md.append(Markdown.header(columns.toArray(String[]::new)));
+    for (Finding f : g) {
+      List<String> cells = new ArrayList<>(List.of("<a id=\"" + Markdown.anchor(f.id()) + "\"></a>"
+          + String.join(", ", f.components().stream().map(c -> "`" + c.replace("`", "'").replace("|", "\\|") + "`").toList()),
+          evidence(f.evidence())));
+      if (detail == null) cells.add(text(f.detail()));
+      if (recommendation == null) cells.add(text(f.recommendation()));
+      if (accepted > 0) cells.add(f.isAccepted() ? text(f.accepted()) : "no");
+      md.append(Markdown.row(cells.toArray(String[]::new)));
+    }
+    md.append("\n");
+  }
+
+  /** Every piece of a finding's evidence in one table cell: where, what it says, and from which source. */
+  private static String evidence(List<Evidence> all) {
+    if (all.isEmpty()) return "none recorded";
+    List<String> parts = new ArrayList<>();
+    for (Evidence e : all) {
+      parts.add("`" + e.locator().replace("`", "'").replace("|", "\\|") + "`" + (e.excerpt().isEmpty() ? "" : ": " + text(e.excerpt()))
+          + " (" + text(e.source()) + ")");
+    }
+    return String.join("<br>", parts);
   }
 
   private static String capital(String s) {

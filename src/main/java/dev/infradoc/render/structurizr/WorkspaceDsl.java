@@ -160,7 +160,7 @@ public final class WorkspaceDsl {
   private boolean deploymentFromZones() {
     List<Component> declared = model.components().stream().filter(c -> c.host().isEmpty() && !external(c)).toList();
     if (declared.isEmpty()) return false;
-    Placement placement = new Placement(model, new References(model));
+    Placement placement = Placement.of(model);
     Map<String, List<Component>> inZone = new LinkedHashMap<>();
     Map<String, List<Component>> bySource = new TreeMap<>();
     for (Component c : declared) {

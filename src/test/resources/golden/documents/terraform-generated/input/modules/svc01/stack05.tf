@@ -1,0 +1,15 @@
+
+resource "aws_cloudwatch_log_group" "pad3" {
+  name              = "/pad/${local.name}/3"
+  retention_in_days = var.log_retention
+}
+
+resource "aws_cloudwatch_log_group" "pad4" {
+  name              = "/pad/${local.name}/4"
+  retention_in_days = var.log_retention
+}
+
+resource "aws_cloudwatch_log_group" "pad5" {
+  name              = "/pad/${local.name}/5"
+  retention_in_days = var.log_retention
+}

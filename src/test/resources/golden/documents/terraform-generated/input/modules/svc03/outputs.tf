@@ -1,0 +1,7 @@
+output "vpc_id" {
+  value = aws_vpc.n0.id
+}
+
+output "queue_arn" {
+  value = aws_sqs_queue.d0.arn
+}
