@@ -154,8 +154,15 @@ public final class Redactor {
     if (out.contains("://") && out.indexOf('@') >= 0) out = URL_CREDENTIALS.matcher(out).replaceAll(
         mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
             : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
-    out = redactQuotedKeys(out);
-    return redactShortOptions(redactAssignments(out));
+    // Both passes below replace a value only after a name that isSecretName accepts, and such a
+    // name contains one of SECRET_WORDS: text without any of them (most text) is left as it is.
+    if (containsSecretWord(out.toLowerCase(Locale.ROOT))) out = redactAssignments(redactQuotedKeys(out));
+    return redactShortOptions(out);
+  }
+
+  private static boolean containsSecretWord(String lower) {
+    for (String word : SECRET_WORDS) if (lower.contains(word)) return true;
+    return false;
   }
 
   private static String redactAssignments(String text) {
@@ -205,15 +212,7 @@ public final class Redactor {
   public static boolean isSecretName(String name) {
     // Every alternative of SECRET_NAME contains one of these words; most names contain none, and
     // this check runs for every word of every line read, so it must be cheap.
-    String lower = name.toLowerCase(Locale.ROOT);
-    boolean candidate = false;
-    for (String word : SECRET_WORDS) {
-      if (lower.contains(word)) {
-        candidate = true;
-        break;
-      }
-    }
-    return candidate && SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
+    return containsSecretWord(name.toLowerCase(Locale.ROOT)) && SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
   }
 
   private static final List<String> SECRET_WORDS =
