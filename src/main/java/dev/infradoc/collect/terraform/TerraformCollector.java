@@ -64,6 +64,9 @@ public final class TerraformCollector implements Collector {
 
     long mark = System.nanoTime();
     Map<Path, ModuleDecl> dirs = new TreeMap<>();
+    if (Files.isDirectory(path)) {
+      loader.loadAll(files.stream().filter(f -> f.toString().endsWith(".tf")).map(f -> f.toAbsolutePath().normalize().getParent()).toList());
+    }
     for (Path f : files) {
       if (!f.toString().endsWith(".tf")) continue;
       Path dir = f.toAbsolutePath().normalize().getParent();
