@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads Terraform in a directory or file: every root module (a directory of .tf files no other
@@ -35,7 +37,12 @@ public final class TerraformCollector implements Collector {
   private static final Set<String> SKIP_DIRS = Set.of(".git", ".terraform", "node_modules", ".terragrunt-cache");
   private static final long MAX_JSON = 200L * 1024 * 1024;
 
-  private final ResourceTypes types = ResourceTypes.load();
+  /**
+   * The type table, read once per process in the background from when the collector is first
+   * made: reading it is a cold YAML parse that would otherwise hold up the start of every scan,
+   * and nothing needs it before the code has been parsed.
+   */
+  private static final CompletableFuture<ResourceTypes> TYPES = CompletableFuture.supplyAsync(ResourceTypes::load);
 
   @Override
   public boolean supports(Target target) {
@@ -125,7 +132,16 @@ public final class TerraformCollector implements Collector {
     String rel = loader.relative(rootDir);
     String prefix = rel.isEmpty() || !Files.isDirectory(rootDir) ? "tf:" : "tf:" + rel + "/";
     if (loader.relative(rootDir).startsWith("..")) prefix = "tf:";
-    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems);
+    return new TfRun(sourceId, prefix, types(), context.redactor(), loader, problems);
+  }
+
+  private static ResourceTypes types() {
+    try {
+      return TYPES.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   private static String firstLine(String s) {
