@@ -2,6 +2,8 @@ package dev.infradoc.redact;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -141,9 +143,30 @@ public final class Redactor {
     return text(value);
   }
 
+  /**
+   * Texts already redacted, with their result: the same text reaches here more than once (a
+   * collector redacts it, then the pipeline's last pass over every fragment does again, see
+   * FragmentRedaction), and {@link #text} is a pure function of its text. Bounded, so a long fleet
+   * scan does not keep every line it read.
+   */
+  private final Map<String, String> known = new ConcurrentHashMap<>();
+
+  private static final int KNOWN_MAX_ENTRIES = 1 << 18;
+  private static final int KNOWN_MAX_LENGTH = 2048;
+
   /** Free text: a config line, an excerpt, a URL. */
   public String text(String text) {
     if (text == null || text.isEmpty()) return "";
+    if (text.length() > KNOWN_MAX_LENGTH) return redact(text);
+    String out = known.get(text);
+    if (out == null) {
+      out = redact(text);
+      if (known.size() < KNOWN_MAX_ENTRIES) known.putIfAbsent(text, out);
+    }
+    return out;
+  }
+
+  private static String redact(String text) {
     String out = text;
     String lower = out.toLowerCase(Locale.ROOT);
     for (Rule rule : VALUE_RULES) {
