@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The one place the pipeline is wired: collect each target (several at once), merge, stitch hosts
@@ -116,8 +117,16 @@ public final class Pipeline {
   public Result scan(List<Job> jobs, CollectOptions options, CollectEvents events, Progress progress, int parallelism) {
     List<Stage> stages = new ArrayList<>();
     long mark = System.nanoTime();
-    Knowledge knowledge = Knowledge.load();
-    mark = lap(stages, "load knowledge", mark);
+    // Read on first use, once: only host, compose, Kubernetes and config collectors ask for it.
+    Supplier<Knowledge> knowledge = new Supplier<>() {
+      private Knowledge loaded;
+
+      @Override
+      public synchronized Knowledge get() {
+        if (loaded == null) loaded = Knowledge.load();
+        return loaded;
+      }
+    };
     List<RunInfo.Phase> phases = new ArrayList<>();
     CollectEvents timing = new CollectEvents() {
       @Override

@@ -79,9 +79,12 @@ public final class Redactor {
    * patterns): the regex runs only on lines that contain a hint, which keeps redaction of every
    * config line cheap.
    */
-  private record Rule(String what, List<String> hints, Pattern pattern) {
+  private record Rule(String what, List<String> hints, Pattern pattern, boolean ignoreCase) {
+    Rule(String what, List<String> hints, Pattern pattern) {
+      this(what, hints, pattern, (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)"));
+    }
+
     boolean mayMatch(String text, String lower) {
-      boolean ignoreCase = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)");
       for (String h : hints) if ((ignoreCase ? lower : text).contains(h)) return true;
       return false;
     }
@@ -89,16 +92,16 @@ public final class Redactor {
 
   /** A program's password option: attached (-pSECRET) or separate (-a SECRET); afterColon keeps user of user:pass. */
   private record ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon,
-      Pattern program, Pattern pattern) {
+      Pattern program, Pattern pattern, List<String> names) {
     ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon) {
       this(programs, option, attachedOnly, afterColon,
           Pattern.compile("(?:^|[\\s/\"'])(?:" + programs + ")(?=[\\s\"']|$)"),
-          pattern(option, attachedOnly, afterColon));
+          pattern(option, attachedOnly, afterColon), List.of(programs.split("\\|")));
     }
 
     /** Cheap test before the regexes: the text names one of the programs at all. */
     boolean mayApply(String text) {
-      for (String p : programs.split("\\|")) if (text.contains(p)) return true;
+      for (String p : names) if (text.contains(p)) return true;
       return false;
     }
 
@@ -174,12 +177,15 @@ public final class Redactor {
       out = rule.pattern.matcher(out).replaceAll(Matcher.quoteReplacement(marker(rule.what)));
       lower = out.toLowerCase(Locale.ROOT);
     }
-    if (out.contains("://") && out.indexOf('@') >= 0) out = URL_CREDENTIALS.matcher(out).replaceAll(
-        mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
-            : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
+    if (out.contains("://") && out.indexOf('@') >= 0) {
+      out = URL_CREDENTIALS.matcher(out).replaceAll(
+          mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
+              : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
+      lower = out.toLowerCase(Locale.ROOT);
+    }
     // Both passes below replace a value only after a name that isSecretName accepts, and such a
     // name contains one of SECRET_WORDS: text without any of them (most text) is left as it is.
-    if (containsSecretWord(out.toLowerCase(Locale.ROOT))) out = redactAssignments(redactQuotedKeys(out));
+    if (containsSecretWord(lower)) out = redactAssignments(redactQuotedKeys(out));
     return redactShortOptions(out);
   }
 
