@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,9 +154,10 @@ public final class Redactor {
    * scan does not keep every line it read.
    */
   private final Map<String, String> known = new ConcurrentHashMap<>();
+  private final AtomicLong knownChars = new AtomicLong();
 
-  private static final int KNOWN_MAX_ENTRIES = 1 << 18;
-  private static final int KNOWN_MAX_LENGTH = 2048;
+  private static final int KNOWN_MAX_LENGTH = 1024;
+  private static final long KNOWN_MAX_CHARS = 8L << 20;
 
   /** Free text: a config line, an excerpt, a URL. */
   public String text(String text) {
@@ -164,7 +166,9 @@ public final class Redactor {
     String out = known.get(text);
     if (out == null) {
       out = redact(text);
-      if (known.size() < KNOWN_MAX_ENTRIES) known.putIfAbsent(text, out);
+      if (knownChars.get() < KNOWN_MAX_CHARS && known.putIfAbsent(text, out) == null) {
+        knownChars.addAndGet(text.length() + (out == text ? 0 : out.length()));
+      }
     }
     return out;
   }
