@@ -79,6 +79,15 @@ public final class Analyzer {
   }
 
   /** Every rule id, for validating configuration. */
+  /**
+   * Reads what the rules look up (findings.yaml, eol.yaml) now rather than during analysis: a
+   * pipeline calls this in the background while it collects.
+   */
+  public static void preload() {
+    RuleData.get();
+    EolTable.get();
+  }
+
   public static Set<String> ruleIds() {
     Set<String> ids = new TreeSet<>();
     RULES.forEach(r -> ids.add(r.id()));

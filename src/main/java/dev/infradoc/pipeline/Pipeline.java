@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,6 +118,8 @@ public final class Pipeline {
   public Result scan(List<Job> jobs, CollectOptions options, CollectEvents events, Progress progress, int parallelism) {
     List<Stage> stages = new ArrayList<>();
     long mark = System.nanoTime();
+    // The rules' data files are read while collection runs (a cold YAML read is slow), not after it.
+    CompletableFuture<Void> rulesData = CompletableFuture.runAsync(Analyzer::preload);
     // Read on first use, once: only host, compose, Kubernetes and config collectors ask for it.
     Supplier<Knowledge> knowledge = new Supplier<>() {
       private Knowledge loaded;
@@ -199,6 +202,11 @@ public final class Pipeline {
     mark = lap(stages, "merge", mark);
     model = FleetStitcher.stitch(model);
     mark = lap(stages, "stitch hosts", mark);
+    try {
+      rulesData.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // A data file that cannot be read fails the analysis below as well.
+    }
     model = new Analyzer(findingsConfig).analyze(model);
     lap(stages, "analyze", mark);
     List<RunInfo.Phase> ordered;
