@@ -79,6 +79,15 @@ public final class Analyzer {
   }
 
   /** Every rule id, for validating configuration. */
+  /**
+   * Reads what the rules look up (findings.yaml, eol.yaml) now rather than during analysis: a
+   * pipeline calls this in the background while it collects.
+   */
+  public static void preload() {
+    RuleData.get();
+    EolTable.get();
+  }
+
   public static Set<String> ruleIds() {
     Set<String> ids = new TreeSet<>();
     RULES.forEach(r -> ids.add(r.id()));
@@ -87,10 +96,14 @@ public final class Analyzer {
 
   public Model analyze(Model model) {
     ModelIndex index = new ModelIndex(model);
+    // Rules only read the model (the index builds its shared parts once, under a lock): they run
+    // in parallel, and their findings are taken in rule order, so the result does not depend on timing.
+    List<Rule> enabled = RULES.stream().filter(r -> !config.disabled().contains(r.id())).toList();
+    List<List<Finding>> found = enabled.parallelStream().map(r -> r.check(index)).toList();
     List<Finding> findings = new ArrayList<>();
-    for (Rule rule : RULES) {
-      if (config.disabled().contains(rule.id())) continue;
-      for (Finding f : rule.check(index)) {
+    for (int i = 0; i < enabled.size(); i++) {
+      Rule rule = enabled.get(i);
+      for (Finding f : found.get(i)) {
         if (config.severities().containsKey(rule.id())) f = f.withSeverity(config.severities().get(rule.id()));
         String reason = config.accepted().getOrDefault(f.id(), config.accepted().get(rule.id()));
         if (reason != null) f = f.withAccepted(reason);

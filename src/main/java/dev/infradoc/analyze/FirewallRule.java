@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record FirewallRule(Component holder, String key, String groupId, String direction, String protocol, int fromPort,
     int toPort, List<String> peers, String text) {
 
+  /** "rule[3]": one of several rules of a security group. */
+  private static final Pattern NUMBERED = Pattern.compile("rule\\[\\d+]");
   private static final Pattern FORM = Pattern.compile(
       "^(ingress|egress): (\\S+)(?: (\\d+)(?:-(\\d+))?)? (?:from|to) (.*?)(?: \\((.*)\\))?$");
 
@@ -27,7 +29,7 @@ public record FirewallRule(Component holder, String key, String groupId, String 
     List<FirewallRule> rules = new ArrayList<>();
     for (Component c : index.model().components()) {
       for (var e : c.attributes().entrySet()) {
-        if (!e.getKey().equals("rule") && !e.getKey().matches("rule\\[\\d+]")) continue;
+        if (!e.getKey().equals("rule") && !(e.getKey().startsWith("rule[") && NUMBERED.matcher(e.getKey()).matches())) continue;
         Matcher m = FORM.matcher(e.getValue());
         if (!m.matches()) continue;
         String group = c.attribute("terraform.type").equals("aws_security_group") ? c.id() : groupOf(index, c);

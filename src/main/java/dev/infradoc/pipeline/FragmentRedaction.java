@@ -10,9 +10,11 @@ import dev.infradoc.model.Joins;
 import dev.infradoc.model.Problem;
 import dev.infradoc.model.Zone;
 import dev.infradoc.redact.Redactor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,15 +33,31 @@ final class FragmentRedaction {
     UnaryOperator<String> r = t -> t == null ? null : done.computeIfAbsent(t, redactor::text);
     Fragment out = new Fragment();
     out.sources.addAll(in.sources);
-    in.hosts.forEach(h -> out.hosts.add(new Host(h.id(), h.hostname(), h.os(), h.kernel(), h.addresses(), h.cpu(),
-        h.memory(), values(h.cloud(), r), evidence(h.evidence(), r))));
-    in.components.forEach(c -> out.components.add(new Component(c.id(), c.name(), c.kind(), c.technology(),
-        c.version(), c.host(), c.source(), c.instances(), c.runsAs(), c.managedBy(), c.listens(),
-        values(c.attributes(), r), evidence(c.evidence(), r))));
-    in.dependencies.forEach(d -> out.dependencies.add(
-        new Dependency(d.from(), d.to(), d.protocol(), d.port(), d.kind(), evidence(d.evidence(), r))));
-    in.zones.forEach(z -> out.zones.add(new Zone(z.id(), z.name(), z.kind(), z.cidr(), z.parent(),
-        values(z.attributes(), r), evidence(z.evidence(), r))));
+    // An element whose texts all come back unchanged (nearly all of them) is kept as it is.
+    in.hosts.forEach(h -> {
+      Map<String, String> cloud = values(h.cloud(), r);
+      List<Evidence> evidence = evidence(h.evidence(), r);
+      out.hosts.add(cloud == h.cloud() && evidence == h.evidence() ? h : new Host(h.id(), h.hostname(), h.os(),
+          h.kernel(), h.addresses(), h.cpu(), h.memory(), cloud, evidence));
+    });
+    in.components.forEach(c -> {
+      Map<String, String> attributes = values(c.attributes(), r);
+      List<Evidence> evidence = evidence(c.evidence(), r);
+      out.components.add(attributes == c.attributes() && evidence == c.evidence() ? c : new Component(c.id(), c.name(),
+          c.kind(), c.technology(), c.version(), c.host(), c.source(), c.instances(), c.runsAs(), c.managedBy(),
+          c.listens(), attributes, evidence));
+    });
+    in.dependencies.forEach(d -> {
+      List<Evidence> evidence = evidence(d.evidence(), r);
+      out.dependencies.add(evidence == d.evidence() ? d
+          : new Dependency(d.from(), d.to(), d.protocol(), d.port(), d.kind(), evidence));
+    });
+    in.zones.forEach(z -> {
+      Map<String, String> attributes = values(z.attributes(), r);
+      List<Evidence> evidence = evidence(z.evidence(), r);
+      out.zones.add(attributes == z.attributes() && evidence == z.evidence() ? z
+          : new Zone(z.id(), z.name(), z.kind(), z.cidr(), z.parent(), attributes, evidence));
+    });
     in.problems.forEach(p -> out.problems.add(new Problem(p.source(), r.apply(p.what()), r.apply(p.reason()), r.apply(p.hint()))));
     in.collections.forEach(c -> out.collections.add(new Collection(c.source(), c.steps().stream()
         .map(s -> new Collection.Step(s.name(), r.apply(s.what()), s.exitCode(), s.lines())).toList())));
@@ -57,13 +75,28 @@ final class FragmentRedaction {
     return out;
   }
 
+  /** The map with its values redacted; the same map when no value changed. */
   private static Map<String, String> values(Map<String, String> map, UnaryOperator<String> r) {
     Map<String, String> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, r.apply(v)));
-    return out;
+    boolean changed = false;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      String v = r.apply(e.getValue());
+      changed |= !Objects.equals(v, e.getValue());
+      out.put(e.getKey(), v);
+    }
+    return changed ? out : map;
   }
 
+  /** The evidence with excerpts redacted; the same list when no excerpt changed. */
   private static List<Evidence> evidence(List<Evidence> list, UnaryOperator<String> r) {
-    return list.stream().map(e -> Evidence.of(e.source(), e.locator(), r.apply(e.excerpt()))).toList();
+    List<Evidence> out = new ArrayList<>(list.size());
+    boolean changed = false;
+    for (Evidence e : list) {
+      String excerpt = r.apply(e.excerpt());
+      boolean same = Objects.equals(excerpt, e.excerpt());
+      changed |= !same;
+      out.add(same ? e : Evidence.of(e.source(), e.locator(), excerpt));
+    }
+    return changed ? out : list;
   }
 }

@@ -22,10 +22,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The one place the pipeline is wired: collect each target (several at once), join what the
@@ -116,8 +118,18 @@ public final class Pipeline {
   public Result scan(List<Job> jobs, CollectOptions options, CollectEvents events, Progress progress, int parallelism) {
     List<Stage> stages = new ArrayList<>();
     long mark = System.nanoTime();
-    Knowledge knowledge = Knowledge.load();
-    mark = lap(stages, "load knowledge", mark);
+    // The rules' data files are read while collection runs (a cold YAML read is slow), not after it.
+    CompletableFuture<Void> rulesData = CompletableFuture.runAsync(Analyzer::preload);
+    // Read on first use, once: only host, compose, Kubernetes and config collectors ask for it.
+    Supplier<Knowledge> knowledge = new Supplier<>() {
+      private Knowledge loaded;
+
+      @Override
+      public synchronized Knowledge get() {
+        if (loaded == null) loaded = Knowledge.load();
+        return loaded;
+      }
+    };
     List<RunInfo.Phase> phases = new ArrayList<>();
     CollectEvents timing = new CollectEvents() {
       @Override
@@ -142,6 +154,13 @@ public final class Pipeline {
       t.setDaemon(true);
       return t;
     });
+    // The collectors of one repository target read it at once (see collect); their own pool, so a
+    // job waiting for them never holds a thread they need.
+    ExecutorService readers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+      Thread t = new Thread(r, "infradoc-read");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       List<Future<Collected>> futures = new ArrayList<>();
       for (int i = 0; i < total; i++) {
@@ -154,7 +173,7 @@ public final class Pipeline {
         futures.add(pool.submit(() -> {
           progress.started(job, index, total);
           long t0 = System.nanoTime();
-          Collected c = collect(job, context);
+          Collected c = collect(job, context, readers);
           progress.finished(new Outcome(job, index, c.failure, (System.nanoTime() - t0) / 1_000_000,
               c.fragments.stream().mapToInt(f -> f.components.size()).sum()), done.incrementAndGet(), total);
           return c;
@@ -168,6 +187,7 @@ public final class Pipeline {
       throw new IllegalStateException("a scan worker failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      readers.shutdownNow();
     }
     mark = lap(stages, "collect", mark);
     ModelBuilder builder = new ModelBuilder();
@@ -182,6 +202,11 @@ public final class Pipeline {
     mark = lap(stages, "merge", mark);
     model = FleetStitcher.stitch(model);
     mark = lap(stages, "stitch hosts", mark);
+    try {
+      rulesData.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      // A data file that cannot be read fails the analysis below as well.
+    }
     model = new Analyzer(findingsConfig).analyze(model);
     lap(stages, "analyze", mark);
     List<RunInfo.Phase> ordered;
@@ -203,7 +228,7 @@ public final class Pipeline {
   /** What one job yielded; a job that failed still yields the fragment with its problem. */
   private record Collected(List<Fragment> fragments, String failure) {}
 
-  private Collected collect(Job job, CollectContext context) {
+  private Collected collect(Job job, CollectContext context, ExecutorService readers) {
     Target target = job.target();
     List<Fragment> fragments = new ArrayList<>();
     if (!job.unusable().isEmpty()) {
@@ -211,7 +236,7 @@ public final class Pipeline {
       fragments.add(problem(target, why, ""));
       return new Collected(fragments, why);
     }
-    List<Collector> able = collectors.stream().filter(c -> c.supports(target)).toList();
+    List<Attempt> able = attempts(job, context, readers).stream().filter(Attempt::supported).toList();
     if (able.isEmpty()) {
       String why = target.kind() == Target.Kind.PATH && !java.nio.file.Files.exists(target.path())
           ? target.display() + ": no such file or directory"
@@ -222,19 +247,11 @@ public final class Pipeline {
     // A repository may hold several kinds of source: every collector that reads it contributes.
     int failed = 0;
     String lastError = "";
-    for (Collector collector : able) {
-      try {
-        fragments.add(withGroups(FragmentRedaction.apply(collector.collect(target, context), context.redactor()), job.groups()));
-      } catch (CollectionException e) {
+    for (Attempt a : able) {
+      fragments.add(a.fragment());
+      if (a.failed()) {
         failed++;
-        // Messages may quote what a target printed: they are redacted like any excerpt.
-        lastError = context.redactor().text(e.oneLine());
-        fragments.add(problem(target, context.redactor().text(e.getMessage()), context.redactor().text(e.hint())));
-      } catch (RuntimeException e) {
-        // One host's surprise must not cost the other hosts their documents.
-        failed++;
-        lastError = target.display() + ": internal error while collecting: " + e;
-        fragments.add(problem(target, lastError, "re-run with --stacktrace and report it"));
+        lastError = a.error();
       }
     }
     // What one collector read of this repository may be part of what another read (a mounted nginx.conf).
@@ -245,6 +262,52 @@ public final class Pipeline {
       lastError = job.name() + ": " + lastError; // the inventory's name is the one the reader knows
     }
     return new Collected(fragments, failed == able.size() ? lastError : "");
+  }
+
+  /** What one collector made of a target: nothing (it does not read it), or its fragment, and why it failed. */
+  private record Attempt(boolean supported, Fragment fragment, boolean failed, String error) {}
+
+  /**
+   * Every collector's attempt, in collector order. The collectors of a repository each walk and
+   * read the same tree, independently of each other: they work at once on {@code readers}. A host
+   * target has one collector that reads it, so its collectors are asked one after another.
+   */
+  private List<Attempt> attempts(Job job, CollectContext context, ExecutorService readers) {
+    if (job.target().kind() != Target.Kind.PATH) {
+      return collectors.stream().map(c -> attempt(c, job, context)).toList();
+    }
+    List<Future<Attempt>> futures = collectors.stream().map(c -> readers.submit(() -> attempt(c, job, context))).toList();
+    List<Attempt> attempts = new ArrayList<>();
+    try {
+      for (Future<Attempt> f : futures) attempts.add(f.get());
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("scan interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
+    return attempts;
+  }
+
+  private Attempt attempt(Collector collector, Job job, CollectContext context) {
+    Target target = job.target();
+    if (!collector.supports(target)) return new Attempt(false, null, false, "");
+    try {
+      return new Attempt(true, withGroups(FragmentRedaction.apply(collector.collect(target, context), context.redactor()), job.groups()),
+          false, "");
+    } catch (CollectionException e) {
+      // Messages may quote what a target printed: they are redacted like any excerpt.
+      return new Attempt(true, problem(target, context.redactor().text(e.getMessage()), context.redactor().text(e.hint())),
+          true, context.redactor().text(e.oneLine()));
+    } catch (RuntimeException e) {
+      // One host's surprise must not cost the other hosts their documents.
+      String error = target.display() + ": internal error while collecting: " + e;
+      return new Attempt(true, problem(target, error, "re-run with --stacktrace and report it"), true, error);
+    }
   }
 
   private static Fragment withGroups(Fragment f, List<String> groups) {

@@ -2,6 +2,9 @@ package dev.infradoc.redact;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,9 +80,12 @@ public final class Redactor {
    * patterns): the regex runs only on lines that contain a hint, which keeps redaction of every
    * config line cheap.
    */
-  private record Rule(String what, List<String> hints, Pattern pattern) {
+  private record Rule(String what, List<String> hints, Pattern pattern, boolean ignoreCase) {
+    Rule(String what, List<String> hints, Pattern pattern) {
+      this(what, hints, pattern, (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)"));
+    }
+
     boolean mayMatch(String text, String lower) {
-      boolean ignoreCase = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || pattern.pattern().startsWith("(?i)");
       for (String h : hints) if ((ignoreCase ? lower : text).contains(h)) return true;
       return false;
     }
@@ -87,16 +93,16 @@ public final class Redactor {
 
   /** A program's password option: attached (-pSECRET) or separate (-a SECRET); afterColon keeps user of user:pass. */
   private record ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon,
-      Pattern program, Pattern pattern) {
+      Pattern program, Pattern pattern, List<String> names) {
     ShortOption(String programs, String option, boolean attachedOnly, boolean afterColon) {
       this(programs, option, attachedOnly, afterColon,
           Pattern.compile("(?:^|[\\s/\"'])(?:" + programs + ")(?=[\\s\"']|$)"),
-          pattern(option, attachedOnly, afterColon));
+          pattern(option, attachedOnly, afterColon), List.of(programs.split("\\|")));
     }
 
     /** Cheap test before the regexes: the text names one of the programs at all. */
     boolean mayApply(String text) {
-      for (String p : programs.split("\\|")) if (text.contains(p)) return true;
+      for (String p : names) if (text.contains(p)) return true;
       return false;
     }
 
@@ -141,9 +147,33 @@ public final class Redactor {
     return text(value);
   }
 
+  /**
+   * Texts already redacted, with their result: the same text reaches here more than once (a
+   * collector redacts it, then the pipeline's last pass over every fragment does again, see
+   * FragmentRedaction), and {@link #text} is a pure function of its text. Bounded, so a long fleet
+   * scan does not keep every line it read.
+   */
+  private final Map<String, String> known = new ConcurrentHashMap<>();
+  private final AtomicLong knownChars = new AtomicLong();
+
+  private static final int KNOWN_MAX_LENGTH = 1024;
+  private static final long KNOWN_MAX_CHARS = 8L << 20;
+
   /** Free text: a config line, an excerpt, a URL. */
   public String text(String text) {
     if (text == null || text.isEmpty()) return "";
+    if (text.length() > KNOWN_MAX_LENGTH) return redact(text);
+    String out = known.get(text);
+    if (out == null) {
+      out = redact(text);
+      if (knownChars.get() < KNOWN_MAX_CHARS && known.putIfAbsent(text, out) == null) {
+        knownChars.addAndGet(text.length() + (out == text ? 0 : out.length()));
+      }
+    }
+    return out;
+  }
+
+  private static String redact(String text) {
     String out = text;
     String lower = out.toLowerCase(Locale.ROOT);
     for (Rule rule : VALUE_RULES) {
@@ -151,11 +181,21 @@ public final class Redactor {
       out = rule.pattern.matcher(out).replaceAll(Matcher.quoteReplacement(marker(rule.what)));
       lower = out.toLowerCase(Locale.ROOT);
     }
-    if (out.contains("://") && out.indexOf('@') >= 0) out = URL_CREDENTIALS.matcher(out).replaceAll(
-        mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
-            : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
-    out = redactQuotedKeys(out);
-    return redactShortOptions(redactAssignments(out));
+    if (out.contains("://") && out.indexOf('@') >= 0) {
+      out = URL_CREDENTIALS.matcher(out).replaceAll(
+          mr -> Matcher.quoteReplacement(mr.group(3).startsWith(MARKER_START) ? mr.group()
+              : mr.group(1) + mr.group(2) + ":" + marker("password") + "@"));
+      lower = out.toLowerCase(Locale.ROOT);
+    }
+    // Both passes below replace a value only after a name that isSecretName accepts, and such a
+    // name contains one of SECRET_WORDS: text without any of them (most text) is left as it is.
+    if (containsSecretWord(lower)) out = redactAssignments(redactQuotedKeys(out));
+    return redactShortOptions(out);
+  }
+
+  private static boolean containsSecretWord(String lower) {
+    for (String word : SECRET_WORDS) if (lower.contains(word)) return true;
+    return false;
   }
 
   private static String redactAssignments(String text) {
@@ -205,15 +245,7 @@ public final class Redactor {
   public static boolean isSecretName(String name) {
     // Every alternative of SECRET_NAME contains one of these words; most names contain none, and
     // this check runs for every word of every line read, so it must be cheap.
-    String lower = name.toLowerCase(Locale.ROOT);
-    boolean candidate = false;
-    for (String word : SECRET_WORDS) {
-      if (lower.contains(word)) {
-        candidate = true;
-        break;
-      }
-    }
-    return candidate && SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
+    return containsSecretWord(name.toLowerCase(Locale.ROOT)) && SECRET_NAME.matcher(name).matches() && !PUBLIC_NAME.matcher(name).matches();
   }
 
   private static final List<String> SECRET_WORDS =

@@ -19,7 +19,11 @@ import java.util.Set;
  */
 public final class HostCollector implements Collector {
   private final ShellFactory ssh;
-  private final Manifests manifests = Manifests.load();
+
+  /** Read on the first host scan, not when the collector is made (a repository scan never needs it). */
+  private static final class Loaded {
+    static final Manifests MANIFESTS = Manifests.load();
+  }
 
   public HostCollector(ShellFactory ssh) {
     this.ssh = ssh;
@@ -61,7 +65,7 @@ public final class HostCollector implements Collector {
           new ComponentAssembler(facts, context.knowledge(), context.redactor(), footprint).assemble();
       context.events().phase(target, "parse", ms(t2));
 
-      SecondRound second = new SecondRound(assembly, manifests);
+      SecondRound second = new SecondRound(assembly, Loaded.MANIFESTS);
       ProbeOutput round2 = ProbeOutput.parse(nonce, "", "");
       ShellResult secondResult = null;
       if (!second.isEmpty()) {
@@ -75,7 +79,7 @@ public final class HostCollector implements Collector {
       List<FileLine> files = new ArrayList<>();
       for (FileLine l : facts.configLines()) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
       for (FileLine l : SecondRound.files(round2)) files.add(new FileLine(l.path(), l.number(), context.redactor().text(l.text())));
-      ManifestReader.enrich(assembly.drafts(), files, manifests, sourceId);
+      ManifestReader.enrich(assembly.drafts(), files, Loaded.MANIFESTS, sourceId);
       HostConfigReader.sshd(assembly.drafts(), files, sourceId);
       ServiceManagers.systemd(assembly.drafts(), round1, files, sourceId, context.redactor());
       List<dev.infradoc.model.Component> containers =

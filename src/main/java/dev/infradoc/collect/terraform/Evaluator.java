@@ -28,10 +28,13 @@ final class Evaluator {
 
   private Evaluator() {}
 
+  private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\n\\s*");
+
   /** The expression as written, on one line. */
   static String text(Hcl e) {
     if (e == null) return "";
-    return e.printTrimmed(ROOT).replaceAll("\\s*\\n\\s*", " ");
+    String s = e.printTrimmed(ROOT);
+    return s.indexOf('\n') < 0 ? s : LINE_BREAK.matcher(s).replaceAll(" ");
   }
 
   static TfValue eval(Expression e, Scope scope) {

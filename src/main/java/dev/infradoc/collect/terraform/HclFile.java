@@ -84,6 +84,11 @@ final class HclFile {
     return path;
   }
 
+  /** The file's text as the tree prints it. */
+  String text() {
+    return text;
+  }
+
   Hcl.ConfigFile tree() {
     return tree;
   }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -33,22 +34,38 @@ final class ModuleLoader {
   /** The module in {@code dir}, or null when the directory does not exist. */
   ModuleDecl load(Path dir) {
     Path key = dir.toAbsolutePath().normalize();
-    if (cache.containsKey(key)) return cache.get(key);
-    ModuleDecl decl = null;
-    if (Files.isDirectory(key)) {
+    if (!cache.containsKey(key)) loadAll(List.of(key));
+    return cache.get(key);
+  }
+
+  /**
+   * Reads the modules in these directories that are not read yet. Parsing is most of reading a
+   * large tree and each file is independent: the files of all the directories are parsed in one
+   * parallel batch, then recorded in directory and file order so problems and steps do not depend
+   * on timing.
+   */
+  void loadAll(List<Path> dirs) {
+    Map<Path, List<Path>> filesByDir = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      Path key = dir.toAbsolutePath().normalize();
+      if (cache.containsKey(key) || filesByDir.containsKey(key)) continue;
+      if (Files.isDirectory(key)) {
+        filesByDir.put(key, tfFiles(key));
+      } else {
+        cache.put(key, null);
+      }
+    }
+    List<Path> all = filesByDir.values().stream().flatMap(List::stream).toList();
+    List<HclParsing.Result> results = all.parallelStream().map(f -> HclParsing.parse(f, relative(f))).toList();
+    int next = 0;
+    for (Map.Entry<Path, List<Path>> e : filesByDir.entrySet()) {
       List<HclFile> files = new ArrayList<>();
-      // Parsing is most of reading a large tree and each file is independent: parse in parallel,
-      // then record results in file order so problems and steps do not depend on timing.
-      List<Path> paths = tfFiles(key);
-      List<HclParsing.Result> results = paths.parallelStream().map(f -> HclParsing.parse(f, relative(f))).toList();
-      for (int i = 0; i < paths.size(); i++) {
-        HclFile parsed = record(relative(paths.get(i)), results.get(i));
+      for (Path path : e.getValue()) {
+        HclFile parsed = record(relative(path), results.get(next++));
         if (parsed != null) files.add(parsed);
       }
-      decl = new ModuleDecl(relative(key), files);
+      cache.put(e.getKey(), new ModuleDecl(relative(e.getKey()), files));
     }
-    cache.put(key, decl);
-    return decl;
   }
 
   /** What was scanned: a directory, or a single file. */

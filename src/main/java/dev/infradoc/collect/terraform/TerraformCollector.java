@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Reads Terraform in a directory or file: every root module (a directory of .tf files no other
@@ -36,7 +38,12 @@ public final class TerraformCollector implements Collector {
   private static final Set<String> SKIP_DIRS = Set.of(".git", ".terraform", "node_modules", ".terragrunt-cache");
   private static final long MAX_JSON = 200L * 1024 * 1024;
 
-  private final ResourceTypes types = ResourceTypes.load();
+  /**
+   * The type table, read once per process in the background from when the collector is first
+   * made: reading it is a cold YAML parse that would otherwise hold up the start of every scan,
+   * and nothing needs it before the code has been parsed.
+   */
+  private static final CompletableFuture<ResourceTypes> TYPES = CompletableFuture.supplyAsync(ResourceTypes::load);
 
   @Override
   public boolean supports(Target target) {
@@ -65,6 +72,9 @@ public final class TerraformCollector implements Collector {
 
     long mark = System.nanoTime();
     Map<Path, ModuleDecl> dirs = new TreeMap<>();
+    if (Files.isDirectory(path)) {
+      loader.loadAll(files.stream().filter(ModuleLoader::isModuleFile).map(f -> f.toAbsolutePath().normalize().getParent()).toList());
+    }
     for (Path f : files) {
       if (!ModuleLoader.isModuleFile(f)) continue;
       Path dir = f.toAbsolutePath().normalize().getParent();
@@ -126,8 +136,17 @@ public final class TerraformCollector implements Collector {
     String rel = loader.relative(rootDir);
     String prefix = rel.isEmpty() || !Files.isDirectory(rootDir) ? "tf:" : "tf:" + rel + "/";
     if (loader.relative(rootDir).startsWith("..")) prefix = "tf:";
-    return new TfRun(sourceId, prefix, types, context.redactor(), loader, problems, rootDir,
+    return new TfRun(sourceId, prefix, types(), context.redactor(), loader, problems, rootDir,
         Files.isDirectory(loader.target()) ? loader.target() : loader.target().toAbsolutePath().getParent());
+  }
+
+  private static ResourceTypes types() {
+    try {
+      return TYPES.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   private static String firstLine(String s) {
