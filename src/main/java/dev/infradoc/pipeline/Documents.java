@@ -39,7 +39,8 @@ public final class Documents {
     Map<String, Supplier<String>> jobs = new LinkedHashMap<>();
     boolean markdown = formats.contains(OutputFormat.MARKDOWN);
     List<RuleInfo> rules = Analyzer.RULES.stream().map(r -> new RuleInfo(r.id(), r.severity(), r.summary())).toList();
-    if (markdown) jobs.put("architecture.md", () -> new ArchitectureDocument(model, run).render());
+    // architecture.md is the longest: its parts are rendered at the same time as each other and the rest.
+    List<Supplier<String>> architecture = markdown ? new ArchitectureDocument(model, run).parts() : List.of();
     if (markdown) jobs.put("diagrams.md", () -> new DiagramsDocument(model, run).render());
     if (formats.contains(OutputFormat.JSON)) jobs.put("model.json", () -> ModelJson.write(model));
     if (markdown) jobs.put("security.md", () -> new SecurityDocument(model, run, rules).render());
@@ -56,14 +57,20 @@ public final class Documents {
     Map<String, String> files = new LinkedHashMap<>();
     try {
       Map<String, CompletableFuture<String>> running = new LinkedHashMap<>();
-      // model.json needs nothing derived: it goes second, so it does not wait for the request graph
+      // model.json needs nothing derived: it goes first, so it does not wait for the request graph
       // that architecture.md is building and diagrams.md needs too.
       List<String> order = new java.util.ArrayList<>(jobs.keySet());
-      if (order.remove("model.json")) order.add(Math.min(1, order.size()), "model.json");
+      if (order.remove("model.json")) order.add(0, "model.json");
+      List<CompletableFuture<String>> parts = architecture.stream().map(p -> CompletableFuture.supplyAsync(p, pool)).toList();
+      if (markdown) {
+        running.put("architecture.md", CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+            .thenApply(done -> String.join("", parts.stream().map(CompletableFuture::join).toList())));
+      }
       order.forEach(name -> running.put(name, CompletableFuture.supplyAsync(jobs.get(name), pool)));
       CompletableFuture<Map<String, String>> site = formats.contains(OutputFormat.HTML)
           ? CompletableFuture.supplyAsync(() -> new Site(model, run).render(), pool)
           : CompletableFuture.completedFuture(Map.of());
+      if (markdown) files.put("architecture.md", join(running.get("architecture.md")));
       jobs.keySet().forEach(name -> files.put(name, join(running.get(name))));
       files.putAll(join(site));
     } finally {

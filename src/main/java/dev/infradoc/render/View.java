@@ -22,6 +22,8 @@ public final class View {
   // Edges by endpoint in model order: asked per component, a scan of all edges made large models quadratic.
   private final Map<String, List<Dependency>> byFrom = new java.util.HashMap<>();
   private final Map<String, List<Dependency>> byTo = new java.util.HashMap<>();
+  // Components by Terraform type, each list in model order: sections ask by type pattern many times.
+  private final Map<String, List<Component>> byType = new LinkedHashMap<>();
 
   public View(Model model) {
     this.model = model;
@@ -30,6 +32,24 @@ public final class View {
       byFrom.computeIfAbsent(d.from(), k -> new ArrayList<>()).add(d);
       byTo.computeIfAbsent(d.to(), k -> new ArrayList<>()).add(d);
     }
+    for (Component c : model.components()) {
+      String type = c.attribute("terraform.type");
+      if (!type.isEmpty()) byType.computeIfAbsent(type, k -> new ArrayList<>()).add(c);
+    }
+  }
+
+  /**
+   * The components whose Terraform type matches the pattern, in model order. The pattern is tried
+   * once per distinct type, not once per component.
+   */
+  public List<Component> ofTerraformType(java.util.regex.Pattern type) {
+    List<List<Component>> matching = byType.entrySet().stream().filter(e -> type.matcher(e.getKey()).matches())
+        .map(Map.Entry::getValue).toList();
+    if (matching.size() == 1) return List.copyOf(matching.get(0));
+    Set<Component> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    matching.forEach(wanted::addAll);
+    if (wanted.isEmpty()) return List.of();
+    return model.components().stream().filter(wanted::contains).toList();
   }
 
   /** The view of this model shared by the documents of one render. */

@@ -18,14 +18,19 @@ final class EvidenceOrder {
   static List<Evidence> of(Collection<Evidence> evidence, String declaredAt) {
     String file = file(declaredAt);
     String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-    Comparator<Evidence> order = Comparator.<Evidence>comparingInt(e -> rank(e, declaredAt, file, dir))
-        .thenComparing(e -> file(e.locator()))
-        .thenComparingLong(e -> line(e.locator()))
-        .thenComparing(e -> e);
-    List<Evidence> out = new ArrayList<>(evidence);
-    out.sort(order);
+    // Each key is computed once per item, not once per comparison: thousands of resources sort their evidence.
+    List<Keyed> keyed = new ArrayList<>(evidence.size());
+    for (Evidence e : evidence) keyed.add(new Keyed(rank(e, declaredAt, file, dir), file(e.locator()), line(e.locator()), e));
+    keyed.sort(ORDER);
+    List<Evidence> out = new ArrayList<>(keyed.size());
+    for (Keyed k : keyed) out.add(k.evidence());
     return out;
   }
+
+  private record Keyed(int rank, String file, long line, Evidence evidence) {}
+
+  private static final Comparator<Keyed> ORDER = Comparator.comparingInt(Keyed::rank).thenComparing(Keyed::file)
+      .thenComparingLong(Keyed::line).thenComparing(Keyed::evidence);
 
   private static int rank(Evidence e, String declaredAt, String file, String dir) {
     if (declaredAt.isEmpty()) return 0;

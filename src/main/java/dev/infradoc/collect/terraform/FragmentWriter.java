@@ -25,42 +25,55 @@ final class FragmentWriter {
     records.forEach(r -> byId.merge(r.id, r, ResourceRecord::merge));
     IamSummary.apply(byId);
     Map<String, NetworkTiers.Tier> tiers = NetworkTiers.of(List.copyOf(byId.values()));
+    // Each record becomes its component (or zone) and edges on its own, in parallel (thousands of
+    // resources); they are then added in id order, so the fragment does not depend on timing.
+    List<Built> built = List.copyOf(byId.values()).parallelStream().map(r -> build(r, byId, tiers)).toList();
     Map<String, Dependency> deps = new TreeMap<>();
-    for (ResourceRecord r : byId.values()) {
-      Map<String, String> attributes = new TreeMap<>(r.attributes);
-      attributes.put("terraform.address", r.address);
-      attributes.put("terraform.type", r.type);
-      TreeSet<String> zones = new TreeSet<>();
-      r.refs.targets.forEach((to, evidence) -> {
-        ResourceRecord target = byId.get(to);
-        if (to.equals(r.id)) return;
-        if (target != null && target.info.isZone()) {
-          zones.add(to);
-          return;
-        }
-        if (!r.info.isZone()) add(deps, new Dependency(r.id, to, "", 0, Dependency.DECLARED, List.copyOf(evidence)));
-      });
-      List<String> ruleSummaries = new ArrayList<>();
-      for (SecurityRule rule : r.rules) {
-        ruleSummaries.add(rule.direction() + ": " + rule.summary(id -> byId.containsKey(id) ? byId.get(id).address : id));
-        allowedEdges(rule, deps);
-      }
-      for (int i = 0; i < ruleSummaries.size(); i++) {
-        attributes.put(ruleSummaries.size() == 1 && !r.type.equals("aws_security_group") ? "rule" : "rule[" + i + "]", ruleSummaries.get(i));
-      }
-      TreeSet<Evidence> evidence = new TreeSet<>(r.evidence);
-      r.rules.forEach(rule -> evidence.add(rule.at()));
-      if (r.info.isZone()) {
-        fragment.zones.add(zone(r, attributes, zones, tiers.get(r.id), evidence, byId));
+    for (Built b : built) {
+      b.edges.forEach(d -> add(deps, d));
+      if (b.zone != null) {
+        fragment.zones.add(b.zone);
         continue;
       }
-      if (!zones.isEmpty()) attributes.put("zones", String.join(", ", zones));
-      String technology = r.info.technology().isEmpty() ? r.type : r.info.technology();
-      fragment.add(new Component(r.id, name(r), r.info.kind(), technology, r.version, "", fragmentSource(r),
-          r.instances, "", "terraform", List.of(), attributes, EvidenceOrder.of(evidence, r.declaredAt)));
-      units(r, fragment);
+      fragment.add(b.component);
+      units(b.record, fragment);
     }
     fragment.dependencies.addAll(deps.values());
+  }
+
+  /** What one record yields: its component or zone, and its edges in the order they are found. */
+  private record Built(ResourceRecord record, Component component, Zone zone, List<Dependency> edges) {}
+
+  private static Built build(ResourceRecord r, Map<String, ResourceRecord> byId, Map<String, NetworkTiers.Tier> tiers) {
+    List<Dependency> edges = new ArrayList<>();
+    Map<String, String> attributes = new TreeMap<>(r.attributes);
+    attributes.put("terraform.address", r.address);
+    attributes.put("terraform.type", r.type);
+    TreeSet<String> zones = new TreeSet<>();
+    r.refs.targets.forEach((to, evidence) -> {
+      ResourceRecord target = byId.get(to);
+      if (to.equals(r.id)) return;
+      if (target != null && target.info.isZone()) {
+        zones.add(to);
+        return;
+      }
+      if (!r.info.isZone()) edges.add(new Dependency(r.id, to, "", 0, Dependency.DECLARED, List.copyOf(evidence)));
+    });
+    List<String> ruleSummaries = new ArrayList<>();
+    for (SecurityRule rule : r.rules) {
+      ruleSummaries.add(rule.direction() + ": " + rule.summary(id -> byId.containsKey(id) ? byId.get(id).address : id));
+      allowedEdges(rule, edges);
+    }
+    for (int i = 0; i < ruleSummaries.size(); i++) {
+      attributes.put(ruleSummaries.size() == 1 && !r.type.equals("aws_security_group") ? "rule" : "rule[" + i + "]", ruleSummaries.get(i));
+    }
+    TreeSet<Evidence> evidence = new TreeSet<>(r.evidence);
+    r.rules.forEach(rule -> evidence.add(rule.at()));
+    if (r.info.isZone()) return new Built(r, null, zone(r, attributes, zones, tiers.get(r.id), evidence, byId), edges);
+    if (!zones.isEmpty()) attributes.put("zones", String.join(", ", zones));
+    String technology = r.info.technology().isEmpty() ? r.type : r.info.technology();
+    return new Built(r, new Component(r.id, name(r), r.info.kind(), technology, r.version, "", fragmentSource(r),
+        r.instances, "", "terraform", List.of(), attributes, EvidenceOrder.of(evidence, r.declaredAt)), null, edges);
   }
 
   /** What a CI/CD job may name it by: the ECS service's name, the task definition's family, the images it runs. */
@@ -118,7 +131,7 @@ final class FragmentWriter {
   }
 
   /** Ingress: from each peer group to the rule's groups; egress: the other way. CIDR peers stay attributes. */
-  private static void allowedEdges(SecurityRule rule, Map<String, Dependency> deps) {
+  private static void allowedEdges(SecurityRule rule, List<Dependency> edges) {
     Set<String> peers = new TreeSet<>(rule.peers());
     if (rule.self()) peers.addAll(rule.groups());
     for (String group : rule.groups()) {
@@ -126,7 +139,7 @@ final class FragmentWriter {
         boolean in = !rule.direction().equals("egress");
         String from = in ? peer : group;
         String to = in ? group : peer;
-        add(deps, new Dependency(from, to, rule.protocol(), rule.port(), Dependency.ALLOWED, List.of(rule.at())));
+        edges.add(new Dependency(from, to, rule.protocol(), rule.port(), Dependency.ALLOWED, List.of(rule.at())));
       }
     }
   }

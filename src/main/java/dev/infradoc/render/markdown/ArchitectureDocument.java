@@ -12,6 +12,7 @@ import dev.infradoc.render.View;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** architecture.md: every section design.md lists, each drawn from the model only. */
@@ -28,24 +29,47 @@ public final class ArchitectureDocument {
 
   public String render() {
     StringBuilder md = new StringBuilder();
-    md.append("# Architecture: ").append(text(title())).append("\n\n");
-    md.append("_InfraDoc ").append(text(model.generatedBy().version())).append(", ")
-        .append(text(run.summary())).append("._\n\n");
-    md.append("Every statement here comes from what the scan observed or read, with its evidence "
-        + "(`command#line` or `file:line`, full detail in model.json). What was not observed is said so.\n\n");
-    overview(md);
-    new FleetSection(model).render(md); // only for two or more hosts
-    new InventorySection(view).render(md);
-    new StackSection(view).render(md);
-    new DependencySection(view).render(md);
-    Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
-    if (roots.isEmpty()) {
-      designSections(md, view);
-    } else {
-      roots(md, roots);
-    }
-    new FindingsSection(view).render(md);
-    new CoverageSection(view).render(md);
+    parts().forEach(part -> md.append(part.get()));
+    return md.toString();
+  }
+
+  /**
+   * The document as consecutive parts that may be rendered at the same time (they only read the
+   * model and what is derived from it); joined in this order they are the document.
+   */
+  public List<Supplier<String>> parts() {
+    return List.of(
+        () -> section(md -> {
+          md.append("# Architecture: ").append(text(title())).append("\n\n");
+          md.append("_InfraDoc ").append(text(model.generatedBy().version())).append(", ")
+              .append(text(run.summary())).append("._\n\n");
+          md.append("Every statement here comes from what the scan observed or read, with its evidence "
+              + "(`command#line` or `file:line`, full detail in model.json). What was not observed is said so.\n\n");
+          overview(md);
+        }),
+        () -> section(md -> {
+          new FleetSection(model).render(md); // only for two or more hosts
+          new InventorySection(view).render(md);
+          new StackSection(view).render(md);
+        }),
+        () -> section(md -> new DependencySection(view).render(md)),
+        () -> section(md -> {
+          Map<String, Model> roots = dev.infradoc.render.RootSlice.of(model);
+          if (roots.isEmpty()) {
+            designSections(md, view);
+          } else {
+            roots(md, roots);
+          }
+        }),
+        () -> section(md -> {
+          new FindingsSection(view).render(md);
+          new CoverageSection(view).render(md);
+        }));
+  }
+
+  private static String section(java.util.function.Consumer<StringBuilder> write) {
+    StringBuilder md = new StringBuilder();
+    write.accept(md);
     return md.toString();
   }
 

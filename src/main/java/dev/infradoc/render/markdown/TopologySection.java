@@ -239,10 +239,7 @@ final class TopologySection {
   }
 
   private List<Component> typed(String regex) {
-    return typed.computeIfAbsent(regex, r -> {
-      Pattern p = Pattern.compile(r);
-      return view.model().components().stream().filter(c -> p.matcher(c.attribute("terraform.type")).matches()).toList();
-    });
+    return typed.computeIfAbsent(regex, r -> view.ofTerraformType(Pattern.compile(r)));
   }
 
   /** Zones carry evidence like components; this lets Facts find the line of an attribute. */
