@@ -118,19 +118,10 @@ final class Evaluator {
   static boolean fails(Expression e, Scope scope) {
     Traversal t = Traversal.of(e);
     if (t == null) return false;
-    TfValue v;
-    int from;
-    TfValue bound = scope.binding(t.root());
-    if (bound != null) {
-      v = bound;
-      from = 0;
-    } else {
-      String name = t.attr(0);
-      v = name == null ? null : scope.member(t.root(), name);
-      from = 1;
-    }
-    if (v == null) return false;
-    for (Traversal.Step step : t.steps().subList(from, t.steps().size())) {
+    Start start = start(t, scope);
+    if (start == null) return false;
+    TfValue v = start.value();
+    for (Traversal.Step step : t.steps().subList(start.from(), t.steps().size())) {
       if (v instanceof Unknown) return false;
       if (step instanceof Traversal.Attr a) {
         if (!(v instanceof MapV m)) return !(v instanceof ListV);
@@ -269,20 +260,21 @@ final class Evaluator {
     return k instanceof Str || k instanceof Num || k instanceof Bool ? k.display() : null;
   }
 
-  private static TfValue traversal(Traversal t, Scope scope) {
-    TfValue start;
-    int from;
+  /** Where a reference starts: a bound name (each, count, a for variable) or the root's first member, and the step after it. */
+  private record Start(TfValue value, int from) {}
+
+  private static Start start(Traversal t, Scope scope) {
     TfValue bound = scope.binding(t.root());
-    if (bound != null) {
-      start = bound;
-      from = 0;
-    } else {
-      String name = t.attr(0);
-      start = name == null ? null : scope.member(t.root(), name);
-      from = 1;
-    }
+    if (bound != null) return new Start(bound, 0);
+    String name = t.attr(0);
+    TfValue member = name == null ? null : scope.member(t.root(), name);
+    return member == null ? null : new Start(member, 1);
+  }
+
+  private static TfValue traversal(Traversal t, Scope scope) {
+    Start start = start(t, scope);
     if (start == null) return new Unknown(text(t.expression()));
-    TfValue v = steps(start, t.steps().subList(from, t.steps().size()), scope);
+    TfValue v = steps(start.value(), t.steps().subList(start.from(), t.steps().size()), scope);
     // A value that is not fully known came from elsewhere (a caller, a module's output); what a
     // reader can follow is the reference as written here.
     return v != null && v.known() ? v : new Unknown(text(t.expression()));

@@ -71,4 +71,39 @@ public final class FindingGroups {
     Component c = f.components().isEmpty() ? null : components.apply(f.components().get(0));
     return c == null ? f.title() : c.name();
   }
+
+  /**
+   * One rule's many findings: the heading (its anchor for summaries), the shared sentences once,
+   * then a table of each finding's component and evidence, with its own sentences where they
+   * differ. {@code heading} is the title as the document words it ("HIGH: ..."), {@code rule} the
+   * rule id as the document shows it, {@code subject} and {@code evidence} each finding's cells.
+   */
+  public static void table(StringBuilder md, List<Finding> group, Function<String, Component> components,
+      Function<String, String> heading, String rule, Function<Finding, String> subject, Function<Finding, String> evidence) {
+    Finding first = group.get(0);
+    String title = shared(group, Finding::title, components);
+    String detail = shared(group, Finding::detail, components);
+    String recommendation = shared(group, Finding::recommendation, components);
+    long accepted = group.stream().filter(Finding::isAccepted).count();
+    md.append("<a id=\"").append(anchor(group)).append("\"></a>\n");
+    md.append("### ").append(heading.apply(title != null ? title : Markdown.text(first.rule()))).append(" (").append(group.size())
+        .append(" findings").append(accepted > 0 ? ", " + accepted + " accepted" : "").append(")\n\n");
+    md.append("- Rule: ").append(rule).append("\n");
+    if (detail != null) md.append("- Detail, for each: ").append(detail).append("\n");
+    if (recommendation != null) md.append("- Recommendation, for each: ").append(recommendation).append("\n");
+    md.append("\n");
+    List<String> columns = new ArrayList<>(List.of("Component", "Evidence"));
+    if (detail == null) columns.add("Detail");
+    if (recommendation == null) columns.add("Recommendation");
+    if (accepted > 0) columns.add("Accepted");
+    md.append(Markdown.header(columns.toArray(String[]::new)));
+    for (Finding f : group) {
+      List<String> cells = new ArrayList<>(List.of("<a id=\"" + Markdown.anchor(f.id()) + "\"></a>" + subject.apply(f), evidence.apply(f)));
+      if (detail == null) cells.add(Markdown.text(f.detail()));
+      if (recommendation == null) cells.add(Markdown.text(f.recommendation()));
+      if (accepted > 0) cells.add(f.isAccepted() ? Markdown.text(f.accepted()) : "no");
+      md.append(Markdown.row(cells.toArray(String[]::new)));
+    }
+    md.append("\n");
+  }
 }

@@ -86,33 +86,9 @@ public final class SecurityDocument {
   /** One rule's many findings: the shared sentences once, then each component with its evidence (and its own sentences where they differ). */
   private void grouped(StringBuilder md, List<Finding> g) {
     View view = View.of(model);
-    Finding first = g.get(0);
-    String title = FindingGroups.shared(g, Finding::title, view::component);
-    String detail = FindingGroups.shared(g, Finding::detail, view::component);
-    String recommendation = FindingGroups.shared(g, Finding::recommendation, view::component);
-    long accepted = g.stream().filter(Finding::isAccepted).count();
-    md.append("<a id=\"").append(FindingGroups.anchor(g)).append("\"></a>\n");
-    md.append("### ").append(title != null ? title : text(first.rule())).append(" (").append(g.size()).append(" findings")
-        .append(accepted > 0 ? ", " + accepted + " accepted" : "").append(")\n\n");
-    md.append("- Rule: `").append(first.rule()).append("`\n");
-    if (detail != null) md.append("- Detail, for each: ").append(detail).append("\n");
-    if (recommendation != null) md.append("- Recommendation, for each: ").append(recommendation).append("\n");
-    md.append("\n");
-    List<String> columns = new ArrayList<>(List.of("Component", "Evidence"));
-    if (detail == null) columns.add("Detail");
-    if (recommendation == null) columns.add("Recommendation");
-    if (accepted > 0) columns.add("Accepted");
-    md.append(Markdown.header(columns.toArray(String[]::new)));
-    for (Finding f : g) {
-      List<String> cells = new ArrayList<>(List.of("<a id=\"" + Markdown.anchor(f.id()) + "\"></a>"
-          + String.join(", ", f.components().stream().map(c -> "`" + c.replace("`", "'").replace("|", "\\|") + "`").toList()),
-          evidence(f.evidence())));
-      if (detail == null) cells.add(text(f.detail()));
-      if (recommendation == null) cells.add(text(f.recommendation()));
-      if (accepted > 0) cells.add(f.isAccepted() ? text(f.accepted()) : "no");
-      md.append(Markdown.row(cells.toArray(String[]::new)));
-    }
-    md.append("\n");
+    FindingGroups.table(md, g, view::component, title -> title, "`" + g.get(0).rule() + "`",
+        f -> String.join(", ", f.components().stream().map(c -> "`" + c.replace("`", "'").replace("|", "\\|") + "`").toList()),
+        f -> evidence(f.evidence()));
   }
 
   /** Every piece of a finding's evidence in one table cell: where, what it says, and from which source. */
