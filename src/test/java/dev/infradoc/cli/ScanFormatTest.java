@@ -42,7 +42,9 @@ class ScanFormatTest {
     int code = scan(err, "--format", "structurizr", "--out");
     assertThat(code).as(err.toString()).isZero();
     try (var files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("workspace.dsl");
+      // The named format, and the list of what this run wrote (so the next run can remove what it no longer writes).
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("workspace.dsl",
+          dev.infradoc.pipeline.OutputWriter.WRITTEN);
     }
   }
 
