@@ -55,3 +55,43 @@ resource "aws_iam_role_policy_attachment" "orders_queue" {
   role       = aws_iam_role.task.name
   policy_arn = aws_iam_policy.orders_queue.arn
 }
+
+# The deploy role is written with policy documents, as much real Terraform is.
+data "aws_iam_policy_document" "deploy_assume" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:acme/orders:ref:refs/heads/main"]
+    }
+  }
+}
+
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    sid       = "UpdateService"
+    actions   = ["ecs:UpdateService", "ecs:DescribeServices"]
+    resources = [aws_ecs_service.api.id]
+  }
+  statement {
+    effect    = "Allow"
+    actions   = ["iam:PassRole"]
+    resources = [aws_iam_role.task.arn, aws_iam_role.task_execution.arn]
+  }
+}
+
+resource "aws_iam_role" "deploy" {
+  name               = "${local.name}-deploy"
+  assume_role_policy = data.aws_iam_policy_document.deploy_assume.json
+}
+
+resource "aws_iam_role_policy" "deploy" {
+  name   = "deploy"
+  role   = aws_iam_role.deploy.id
+  policy = data.aws_iam_policy_document.deploy.json
+}

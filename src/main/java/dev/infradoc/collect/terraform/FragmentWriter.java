@@ -27,7 +27,8 @@ final class FragmentWriter {
     Map<String, NetworkTiers.Tier> tiers = NetworkTiers.of(List.copyOf(byId.values()));
     // Each record becomes its component (or zone) and edges on its own, in parallel (thousands of
     // resources); they are then added in id order, so the fragment does not depend on timing.
-    List<Built> built = List.copyOf(byId.values()).parallelStream().map(r -> build(r, byId, tiers)).toList();
+    List<Built> built = byId.values().stream().filter(r -> !r.document).toList().parallelStream()
+        .map(r -> build(r, byId, tiers)).toList();
     Map<String, Dependency> deps = new TreeMap<>();
     for (Built b : built) {
       b.edges.forEach(d -> add(deps, d));

@@ -27,21 +27,21 @@ final class IamSummary {
     for (ResourceRecord role : byId.values()) {
       if (!role.type.equals("aws_iam_role")) continue;
       List<String> trusted = new ArrayList<>();
-      for (PolicyText.Statement s : PolicyText.statements(role.attributes.get("assume_role_policy"))) {
+      for (PolicyText.Statement s : PolicyText.statements(document(role, role.attributes.get("assume_role_policy"), byId, role))) {
         if (s.effect().equals("Allow")) s.principals().forEach(p -> trusted.add(p + (s.conditional() ? " (with conditions)" : "")));
       }
       if (!trusted.isEmpty()) role.attributes.put("access.trusted_by", list(trusted));
       List<String> grants = new ArrayList<>();
       role.attributes.forEach((k, v) -> {
-        if (k.matches("inline_policy(\\[\\d+])?\\.policy")) grants.add(policy("inline policy", v));
+        if (k.matches("inline_policy(\\[\\d+])?\\.policy")) grants.add(policy("inline policy", document(role, v, byId, role)));
       });
       String managed = role.attributes.getOrDefault("managed_policy_arns", "");
       for (String arn : managed.replaceAll("^\\[|]$", "").split(",\\s*")) {
-        if (!arn.isBlank()) grants.add(attached(arn.strip(), Set.of(), byId));
+        if (!arn.isBlank()) grants.add(attached(arn.strip(), Set.of(), byId, role));
       }
       for (ResourceRecord r : linked.getOrDefault(role.id, List.of())) {
-        grants.add(r.type.equals("aws_iam_role_policy") ? policy(r.address, r.attributes.get("policy"))
-            : attached(r.attributes.getOrDefault("policy_arn", ""), r.refsAt("policy_arn"), byId));
+        grants.add(r.type.equals("aws_iam_role_policy") ? policy(r.address, document(r, r.attributes.get("policy"), byId, role))
+            : attached(r.attributes.getOrDefault("policy_arn", ""), r.refsAt("policy_arn"), byId, role));
         cite(role, r);
         r.refsAt("policy_arn").stream().map(byId::get).filter(p -> p != null).forEach(p -> cite(role, p));
       }
@@ -50,16 +50,36 @@ final class IamSummary {
   }
 
   /** A policy attached by ARN: a policy of this code (its statements), or a managed policy by name. */
-  private static String attached(String arn, Set<String> refs, Map<String, ResourceRecord> byId) {
+  private static String attached(String arn, Set<String> refs, Map<String, ResourceRecord> byId, ResourceRecord role) {
     for (String id : refs) {
       ResourceRecord p = byId.get(id);
-      if (p != null && p.type.equals("aws_iam_policy")) return policy(p.address, p.attributes.get("policy"));
+      if (p != null && p.type.equals("aws_iam_policy")) return policy(p.address, document(p, p.attributes.get("policy"), byId, role));
     }
     String bare = arn.replace("\"", "");
     int slash = bare.lastIndexOf('/');
     if (bare.startsWith("arn:aws:iam::aws:policy/")) return "AWS managed policy " + bare.substring(slash + 1);
     return "policy " + bare;
   }
+
+  /**
+   * The policy text, or when it is {@code data.aws_iam_policy_document.NAME.json} of the same
+   * module as {@code from}, that document's JSON (and its declaration joins the role's evidence).
+   */
+  private static String document(ResourceRecord from, String text, Map<String, ResourceRecord> byId, ResourceRecord role) {
+    if (text == null) return null;
+    java.util.regex.Matcher m = DOCUMENT.matcher(text.strip());
+    if (!m.matches()) return text;
+    int at = from.address.lastIndexOf(from.type + ".");
+    String module = at < 0 ? "" : from.address.substring(0, at);
+    String root = from.id.substring(0, from.id.length() - from.address.length());
+    ResourceRecord doc = byId.get(root + module + "data." + PolicyDocument.TYPE + "." + m.group(1));
+    if (doc == null) return text;
+    cite(role, doc);
+    return doc.attributes.getOrDefault("json", text);
+  }
+
+  private static final java.util.regex.Pattern DOCUMENT =
+      java.util.regex.Pattern.compile("data\\." + PolicyDocument.TYPE + "\\.([A-Za-z0-9_-]+)\\.json");
 
   private static String policy(String name, String document) {
     List<PolicyText.Statement> statements = PolicyText.statements(document);

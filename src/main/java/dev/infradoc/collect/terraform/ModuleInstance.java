@@ -476,6 +476,17 @@ final class ModuleInstance implements Scope {
         run.records.add(r);
       }
     });
+    // Policy documents are not components: they are kept so the roles that use them can be summarised.
+    decl.data.forEach((typeName, d) -> {
+      if (!typeName.startsWith(PolicyDocument.TYPE + ".")) return;
+      ResourceRecord r = new ResourceRecord(run.idPrefix + address + "data." + typeName, address + "data." + typeName,
+          PolicyDocument.TYPE, run.types.type(PolicyDocument.TYPE));
+      r.document = true;
+      r.declaredAt = d.file().locator(d.node());
+      r.attribute("json", run.redactor.text(PolicyDocument.json(d.node(), this)),
+          run.evidence(r.declaredAt, d.file().lineText(d.node())));
+      run.records.add(r);
+    });
     for (String name : decl.modules.keySet()) {
       ModuleCall call = call(name);
       if (call == null) continue;

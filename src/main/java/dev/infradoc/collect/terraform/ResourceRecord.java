@@ -16,6 +16,8 @@ final class ResourceRecord {
   final String type;
   final ResourceTypes.TypeInfo info;
   int instances = 1;
+  /** A data source kept for what it says (a policy document), not a component of its own. */
+  boolean document;
   /** {@code path:line} of the block this record was read from; "" when read from state. */
   String declaredAt = "";
   String version = "";
