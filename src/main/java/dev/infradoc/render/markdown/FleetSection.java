@@ -54,6 +54,7 @@ public final class FleetSection {
       }
     }
     md.append("\n");
+    notScanned(md);
     Map<String, List<Component>> shared = fleet.sharedServices();
     md.append("### Services on several hosts\n\n");
     if (shared.isEmpty()) {
@@ -94,6 +95,17 @@ public final class FleetSection {
           kinds.stream().map(Dependency::kind).distinct().collect(Collectors.joining(", ")),
           Markdown.evidence(kinds.stream().flatMap(x -> x.evidence().stream()).toList(), 2)));
     }
+    md.append("\n");
+  }
+
+  /** Targets of the fleet that gave nothing: a reader of the hosts table must not take them for absent. */
+  private void notScanned(StringBuilder md) {
+    List<dev.infradoc.model.Problem> failed = model.problems().stream().filter(p -> p.what().equals("the whole target")).toList();
+    if (failed.isEmpty()) return;
+    md.append("Not scanned: ").append(failed.size()).append(failed.size() == 1 ? " target" : " targets")
+        .append(" of this run gave nothing, so what they run is not in this document:\n\n");
+    md.append(Markdown.header("Target", "Why", "What to do"));
+    failed.forEach(p -> md.append(Markdown.row(text(p.source()), text(p.reason()), text(p.hint().isEmpty() ? "see the reason" : p.hint()))));
     md.append("\n");
   }
 }
