@@ -261,14 +261,20 @@ public final class Pipeline {
         lastError = a.error();
       }
     }
-    // What one collector read of this repository may be part of what another read (a mounted nginx.conf).
-    RepoJoin.join(fragments);
-    // What its CI/CD jobs build, push, apply and deploy, among what the repository declares.
-    DeliveryJoin.join(fragments);
+    joinRepository(fragments);
     if (!lastError.isEmpty() && !job.name().equals(target.display()) && !lastError.startsWith(job.name())) {
       lastError = job.name() + ": " + lastError; // the inventory's name is the one the reader knows
     }
     return new Collected(fragments, failed == able.size() ? lastError : "");
+  }
+
+  /**
+   * The fragments the collectors made of one target, joined: what one read may be part of what
+   * another read (a mounted nginx.conf), and what its CI/CD jobs build, push, apply and deploy.
+   */
+  public static void joinRepository(List<Fragment> fragments) {
+    RepoJoin.join(fragments);
+    DeliveryJoin.join(fragments);
   }
 
   /** What one collector made of a target: nothing (it does not read it), or its fragment, and why it failed. */

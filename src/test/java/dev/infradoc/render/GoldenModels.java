@@ -13,8 +13,6 @@ import dev.infradoc.collect.terraform.TerraformCollector;
 import dev.infradoc.knowledge.Knowledge;
 import dev.infradoc.model.Model;
 import dev.infradoc.model.ModelBuilder;
-import dev.infradoc.pipeline.DeliveryJoin;
-import dev.infradoc.pipeline.RepoJoin;
 import dev.infradoc.render.json.ModelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -63,7 +61,7 @@ public final class GoldenModels {
     }
   }
 
-  /** The model of a repository as the pipeline makes it: every collector, the join of one target's fragments, merge, analysis. */
+  /** The model of a repository as the pipeline makes it: every collector, the pipeline's join of one target's fragments, merge, analysis. */
   public static Model collect(Path input) throws Exception {
     CollectContext context = new CollectContext(CollectOptions.defaults(), Knowledge.load(), new dev.infradoc.redact.Redactor(), CollectEvents.NONE);
     Target target = Target.parse(input.toString());
@@ -71,8 +69,7 @@ public final class GoldenModels {
     for (Collector c : COLLECTORS) {
       if (c.supports(target)) fragments.add(c.collect(target, context));
     }
-    RepoJoin.join(fragments);
-    DeliveryJoin.join(fragments);
+    dev.infradoc.pipeline.Pipeline.joinRepository(fragments);
     ModelBuilder builder = new ModelBuilder();
     fragments.forEach(builder::add);
     return new Analyzer().analyze(builder.build(new Model.GeneratedBy("infradoc", "test"), "2026-01-01T00:00:00Z"));

@@ -129,14 +129,8 @@ final class Evaluator {
       } else if (step instanceof Traversal.Index ix) {
         TfValue key = eval(ix.key(), scope);
         if (!key.known()) return false;
-        if (v instanceof ListV l && key instanceof Num n) {
-          int k = n.value().intValue();
-          v = k >= 0 && k < l.items().size() ? l.items().get(k) : null;
-        } else if (v instanceof MapV m && (key instanceof Str || key instanceof Num)) {
-          v = m.entries().get(key.display());
-        } else {
-          return v instanceof Null || v instanceof Str || v instanceof Num || v instanceof Bool;
-        }
+        if (!indexable(v, key)) return v instanceof Null || v instanceof Str || v instanceof Num || v instanceof Bool;
+        v = index(v, key);
       } else {
         return false;
       }
@@ -286,6 +280,20 @@ final class Evaluator {
     return v != null && v.known() ? v : new Unknown(text(whole));
   }
 
+  /** A list by number, or a map by string or number. */
+  private static boolean indexable(TfValue v, TfValue key) {
+    return v instanceof ListV && key instanceof Num || v instanceof MapV && (key instanceof Str || key instanceof Num);
+  }
+
+  /** The item at {@code key} of an indexable value, or null when there is none. */
+  private static TfValue index(TfValue v, TfValue key) {
+    if (v instanceof ListV l) {
+      int k = ((Num) key).value().intValue();
+      return k >= 0 && k < l.items().size() ? l.items().get(k) : null;
+    }
+    return ((MapV) v).entries().get(key.display());
+  }
+
   private static TfValue steps(TfValue v, List<Traversal.Step> steps, Scope scope) {
     for (int i = 0; i < steps.size(); i++) {
       if (v instanceof Unknown) return null;
@@ -294,14 +302,7 @@ final class Evaluator {
         v = v instanceof MapV m ? m.entries().get(a.name()) : null;
       } else if (step instanceof Traversal.Index ix) {
         TfValue key = eval(ix.key(), scope);
-        if (v instanceof ListV l && key instanceof Num n) {
-          int k = n.value().intValue();
-          v = k >= 0 && k < l.items().size() ? l.items().get(k) : null;
-        } else if (v instanceof MapV m && (key instanceof Str || key instanceof Num)) {
-          v = m.entries().get(key.display());
-        } else {
-          v = null;
-        }
+        v = indexable(v, key) ? index(v, key) : null;
       } else {
         List<TfValue> items = v instanceof ListV l ? l.items() : v instanceof Null ? List.of() : List.of(v);
         List<Traversal.Step> rest = steps.subList(i + 1, steps.size());

@@ -27,8 +27,7 @@ final class CoverageSection {
     }
     md.append("### What could not be read\n\n");
     if (view.model().problems().isEmpty()) {
-      boolean hosts = view.model().sources().stream().anyMatch(src -> src.kind().equals("host"));
-      md.append(hosts ? "Nothing: every probe section and requested file was read.\n\n" : "Nothing: every file was read.\n\n");
+      md.append(view.model().sources().stream().anyMatch(CoverageSection::isHost) ? "Nothing: every probe section and requested file was read.\n\n" : "Nothing: every file was read.\n\n");
       return;
     }
     md.append(Markdown.header("Source", "What", "Why", "What to do"));
@@ -39,7 +38,11 @@ final class CoverageSection {
   }
 
   private boolean fromHost(Collection c) {
-    return view.model().sources().stream().anyMatch(s -> s.id().equals(c.source()) && s.kind().equals("host"));
+    return view.model().sources().stream().anyMatch(s -> s.id().equals(c.source()) && isHost(s));
+  }
+
+  private static boolean isHost(Source s) {
+    return s.kind().equals("host");
   }
 
   private static void hostSteps(StringBuilder md, Collection c) {

@@ -106,4 +106,22 @@ public final class FindingGroups {
     }
     md.append("\n");
   }
+
+  /**
+   * Findings in order: each alone, or a rule that fired often as one group, with a sentence
+   * saying how groups read when there is one.
+   */
+  public static void render(StringBuilder md, List<Finding> findings, java.util.function.Consumer<Finding> alone,
+      java.util.function.Consumer<List<Finding>> grouped) {
+    List<List<Finding>> groups = of(findings);
+    if (groups.stream().anyMatch(g -> g.size() > 1)) {
+      md.append("A rule that matched ").append(GROUP_AT).append(" or more components has one heading: what it found "
+          + "and what to do are said once, with `").append(PLACEHOLDER).append("` for each component's name, "
+          + "followed by a table of the components with each one's evidence.\n\n");
+    }
+    for (List<Finding> g : groups) {
+      if (g.size() == 1) alone.accept(g.get(0));
+      else grouped.accept(g);
+    }
+  }
 }

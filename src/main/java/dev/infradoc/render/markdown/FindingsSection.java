@@ -71,16 +71,7 @@ final class FindingsSection {
       md.append("None.\n\n");
       return;
     }
-    List<List<Finding>> groups = FindingGroups.of(view.model().findings());
-    if (groups.stream().anyMatch(g -> g.size() > 1)) {
-      md.append("A rule that matched ").append(FindingGroups.GROUP_AT).append(" or more components has one heading: what it found "
-          + "and what to do are said once, with `").append(FindingGroups.PLACEHOLDER).append("` for each component's name, "
-          + "followed by a table of the components with each one's evidence.\n\n");
-    }
-    for (List<Finding> g : groups) {
-      if (g.size() == 1) finding(md, g.get(0));
-      else grouped(md, g);
-    }
+    FindingGroups.render(md, view.model().findings(), f -> finding(md, f), g -> grouped(md, g));
   }
 
   private static void finding(StringBuilder md, Finding f) {

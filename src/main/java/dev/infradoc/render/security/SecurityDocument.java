@@ -43,16 +43,7 @@ public final class SecurityDocument {
       List<Finding> found = model.findings().stream().filter(f -> f.severity() == s).toList();
       if (found.isEmpty()) continue;
       md.append("## ").append(capital(s.id())).append(" (").append(found.size()).append(")\n\n");
-      List<List<Finding>> groups = FindingGroups.of(found);
-      if (groups.stream().anyMatch(g -> g.size() > 1)) {
-        md.append("A rule that matched ").append(FindingGroups.GROUP_AT).append(" or more components has one heading: what it found "
-            + "and what to do are said once, with `").append(FindingGroups.PLACEHOLDER).append("` for each component's name, "
-            + "followed by a table of the components with each one's evidence.\n\n");
-      }
-      for (List<Finding> g : groups) {
-        if (g.size() == 1) finding(md, g.get(0));
-        else grouped(md, g);
-      }
+      FindingGroups.render(md, found, f -> finding(md, f), g -> grouped(md, g));
     }
     md.append("## Rules\n\n").append(Markdown.header("Rule", "Default severity", "Looks for", "Findings"));
     for (RuleInfo r : rules) {
